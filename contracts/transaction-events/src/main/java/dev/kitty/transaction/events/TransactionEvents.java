@@ -1,0 +1,20 @@
+package dev.kitty.transaction.events;
+
+import dev.kitty.events.EventCatalog;
+import dev.kitty.events.EventType;
+
+/** What transaction-service publishes, on the {@value #TOPIC} topic, keyed by budget id. */
+public final class TransactionEvents {
+
+    public static final String TOPIC = "transaction.events";
+
+    public static final EventType<BudgetAlertRaised> BUDGET_ALERT_RAISED =
+            EventType.of("kitty.budget.alert-raised.v1", TOPIC, BudgetAlertRaised.class, e -> e.budgetId().toString());
+    public static final EventType<GoalReached> GOAL_REACHED =
+            EventType.of("kitty.budget.goal-reached.v1", TOPIC, GoalReached.class, e -> e.budgetId().toString());
+
+    public static final EventCatalog CATALOG = EventCatalog.of("transaction-service", BUDGET_ALERT_RAISED, GOAL_REACHED);
+
+    private TransactionEvents() {
+    }
+}

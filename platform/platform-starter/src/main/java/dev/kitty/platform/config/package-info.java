@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.platform.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,118 @@
+package dev.kitty.platform.messaging;
+
+import dev.kitty.events.EventCatalog;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.flywaydb.core.api.Location;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one way every Kitty service publishes and consumes integration events: CloudEvents
+ * JSON on Kafka, a transactional outbox (Spring Modulith's event publication registry,
+ * externalized to Kafka), idempotent handlers, retries with back-off and a dead-letter
+ * topic per consumer.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableScheduling
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    IntegrationEvents integrationEvents(ApplicationEventPublisher publisher, JsonMapper jsonMapper, ObjectProvider<EventCatalog> published,
+            @Value("${spring.application.name}") String serviceName, Clock clock) {
+        return new IntegrationEvents(publisher, jsonMapper, published.orderedStream().toList(), "/kitty/" + serviceName, clock);
+    }
+
+    @Bean
+    EventExternalizationConfiguration eventExternalization() {
+        return EventExternalizationConfiguration.externalizing()
+                .select(event -> event instanceof OutgoingEvent)
+                .route(OutgoingEvent.class, event -> RoutingTarget.forTarget(event.topic()).andKey(event.key()))
+                .mapping(OutgoingEvent.class, OutgoingEvent::envelope)
+                .build();
+    }
+
+    @Bean
+    FlywayConfigurationCustomizer platformMigrations() {
+        // The outbox and the processed-event log live in every service's database; their
+        // migrations ship with the platform and are versioned V0_x so they run first.
+        return configuration -> {
+            var locations = Stream.concat(Stream.of(configuration.getLocations()), Stream.of(new Location("classpath:db/platform")));
+            configuration.locations(locations.distinct().toArray(Location[]::new));
+        };
+    }
+
+    @Bean
+    OutboxResubmission outboxResubmission(IncompleteEventPublications incomplete, MessagingProperties properties) {
+        return new OutboxResubmission(incomplete, properties);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics kittyTopics(ObjectProvider<EventCatalog> published, ObjectProvider<IntegrationEventHandler<?>> handlers,
+            MessagingProperties properties, @Value("${spring.kafka.consumer.group-id}") String group,
+            @Value("${kitty.messaging.replication-factor:1}") short replication) {
+        var publishedTopics = published.orderedStream().flatMap(catalog -> catalog.topics().stream());
+        var deadLetterTopics = handlers.orderedStream().map(handler -> DeadLetters.topicFor(handler.eventType().topic(), group));
+        return new KafkaAdmin.NewTopics(Stream.concat(publishedTopics, deadLetterTopics).distinct()
+                .map(topic -> new NewTopic(topic, properties.partitions(), replication)).toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<?, ?> kafka, MessagingProperties properties,
+            @Value("${spring.kafka.consumer.group-id}") String group) {
+        var recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, exception) -> new TopicPartition(DeadLetters.topicFor(record.topic(), group), -1));
+        var backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
+        backOff.setMaxAttempts(properties.retryAttempts());
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(InvalidEventException.class, DeserializationException.class);
+        return handler;
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventHandler.class)
+    InboundEventDispatcher inboundEventDispatcher(List<IntegrationEventHandler<?>> handlers, JsonMapper jsonMapper,
+            JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        return new InboundEventDispatcher(handlers, jsonMapper, new ProcessedEvents(jdbc), new TransactionTemplate(transactionManager));
+    }
+
+    @Bean(name = "kafka")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(Map.copyOf(admin.getConfigurationProperties()));
+    }
+}

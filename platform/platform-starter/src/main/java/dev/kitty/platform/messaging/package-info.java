@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.platform.messaging;
+
+import org.jspecify.annotations.NullMarked;

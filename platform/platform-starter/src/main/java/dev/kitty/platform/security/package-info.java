@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.platform.security;
+
+import org.jspecify.annotations.NullMarked;

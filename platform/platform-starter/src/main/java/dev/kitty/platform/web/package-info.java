@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.platform.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,14 @@
+package dev.kitty.budget.events;
+
+import dev.kitty.events.GoldenSamples;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+class BudgetEventsContractTests {
+
+    @TestFactory
+    Stream<DynamicTest> everyEventTypeHasAGoldenSampleThatRoundTrips() {
+        return GoldenSamples.roundTrips(BudgetEvents.CATALOG);
+    }
+}

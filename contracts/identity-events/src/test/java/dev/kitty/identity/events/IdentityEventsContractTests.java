@@ -1,0 +1,14 @@
+package dev.kitty.identity.events;
+
+import dev.kitty.events.GoldenSamples;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+class IdentityEventsContractTests {
+
+    @TestFactory
+    Stream<DynamicTest> everyEventTypeHasAGoldenSampleThatRoundTrips() {
+        return GoldenSamples.roundTrips(IdentityEvents.CATALOG);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.kitty.transaction.events;
+
+import dev.kitty.events.GoldenSamples;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+class TransactionEventsContractTests {
+
+    @TestFactory
+    Stream<DynamicTest> everyEventTypeHasAGoldenSampleThatRoundTrips() {
+        return GoldenSamples.roundTrips(TransactionEvents.CATALOG);
+    }
+}

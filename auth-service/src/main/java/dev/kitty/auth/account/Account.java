@@ -1,0 +1,134 @@
+package dev.kitty.auth.account;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The credentials and system standing of one user. Its id is the user id every other service
+ * knows. Holds no profile data: the display name belongs to user-service.
+ */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    private UUID id;
+
+    private String email;
+
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    private AccountStatus status;
+
+    private boolean emailVerified;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    private Set<SystemRole> roles = EnumSet.noneOf(SystemRole.class);
+
+    private Instant createdAt;
+
+    @Version
+    private @Nullable Long version;
+
+    protected Account() {
+        // for JPA
+    }
+
+    private Account(UUID id, String email, String passwordHash, Instant createdAt) {
+        this.id = id;
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.status = AccountStatus.ACTIVE;
+        this.emailVerified = false;
+        this.roles = EnumSet.of(SystemRole.USER);
+        this.createdAt = createdAt;
+    }
+
+    /** A new, active, unverified account with the USER role. */
+    public static Account register(String email, String passwordHash, Instant now) {
+        if (!email.equals(normaliseEmail(email)) || email.isEmpty()) {
+            throw new IllegalArgumentException("email must be normalised");
+        }
+        if (passwordHash.isBlank()) {
+            throw new IllegalArgumentException("password hash required");
+        }
+        return new Account(UUID.randomUUID(), email, passwordHash, now);
+    }
+
+    /**
+     * The one form an address is stored and looked up in, so that {@code Ann@Example.com }
+     * and {@code ann@example.com} are the same account.
+     */
+    public static String normaliseEmail(String raw) {
+        return raw.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Proof of control arrived for {@code address}; it only counts if it is still the account's address. */
+    public boolean verifyEmail(String address) {
+        if (!email.equals(address)) {
+            return false;
+        }
+        emailVerified = true;
+        return true;
+    }
+
+    /** Replaces the hash of the same password, e.g. with stronger parameters after a successful login. */
+    public void rehashPassword(String newHash) {
+        if (newHash.isBlank()) {
+            throw new IllegalArgumentException("password hash required");
+        }
+        passwordHash = newHash;
+    }
+
+    public boolean canSignIn() {
+        return status == AccountStatus.ACTIVE;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public AccountStatus status() {
+        return status;
+    }
+
+    public boolean emailVerified() {
+        return emailVerified;
+    }
+
+    public Set<SystemRole> roles() {
+        return Collections.unmodifiableSet(roles);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.auth.account;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.auth.config;
+
+import org.jspecify.annotations.NullMarked;

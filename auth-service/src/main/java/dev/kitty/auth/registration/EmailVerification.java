@@ -1,0 +1,80 @@
+package dev.kitty.auth.registration;
+
+import dev.kitty.auth.account.Account;
+import dev.kitty.auth.account.AccountDeleted;
+import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.config.AuthProperties;
+import dev.kitty.auth.secret.OpaqueToken;
+import dev.kitty.identity.events.EmailVerificationRequested;
+import dev.kitty.identity.events.EmailVerified;
+import dev.kitty.identity.events.IdentityEvents;
+import dev.kitty.platform.messaging.IntegrationEvents;
+import dev.kitty.platform.web.ApiProblem;
+import java.time.Clock;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Proves that a user reads mail at their address: a single-use link token goes out with
+ * {@code EmailVerificationRequested} (notification-service mails it), and coming back with it
+ * marks the address verified.
+ */
+@Service
+class EmailVerification {
+
+    /** 256 bits: unguessable even with the token table in hand, since it holds only hashes. */
+    static final int TOKEN_BYTES = 32;
+
+    private final EmailVerificationTokenRepository tokens;
+    private final AccountRepository accounts;
+    private final IntegrationEvents integrationEvents;
+    private final AuthProperties properties;
+    private final Clock clock;
+
+    EmailVerification(EmailVerificationTokenRepository tokens, AccountRepository accounts, IntegrationEvents integrationEvents,
+            AuthProperties properties, Clock clock) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.integrationEvents = integrationEvents;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void request(Account account, String displayName) {
+        var token = OpaqueToken.generate(TOKEN_BYTES);
+        var now = clock.instant();
+        var expiresAt = now.plus(properties.emailVerificationTtl());
+        tokens.save(EmailVerificationToken.issue(token.hash(), account.id(), account.email(), now, expiresAt));
+        integrationEvents.publish(IdentityEvents.EMAIL_VERIFICATION_REQUESTED,
+                new EmailVerificationRequested(account.id(), account.email(), displayName, token.value(), expiresAt));
+    }
+
+    @Transactional
+    void verify(String presentedToken) {
+        var now = clock.instant();
+        var token = tokens.findByTokenHash(OpaqueToken.hashOf(presentedToken))
+                .filter(candidate -> candidate.usableAt(now))
+                .orElseThrow(EmailVerification::invalidToken);
+        token.consume(now);
+        var account = accounts.findById(token.accountId()).orElseThrow(EmailVerification::invalidToken);
+        if (account.emailVerified() && account.email().equals(token.email())) {
+            return;
+        }
+        if (!account.verifyEmail(token.email())) {
+            throw invalidToken(); // the address changed after the link was sent
+        }
+        integrationEvents.publish(IdentityEvents.EMAIL_VERIFIED, new EmailVerified(account.id(), account.email(), now));
+    }
+
+    @EventListener
+    void on(AccountDeleted deleted) {
+        tokens.deleteByAccountId(deleted.accountId());
+    }
+
+    private static ApiProblem invalidToken() {
+        return ApiProblem.badRequest("invalid-token", "The verification link is invalid, has expired or was already used.");
+    }
+}

@@ -1,0 +1,66 @@
+package dev.kitty.auth.registration;
+
+import dev.kitty.auth.account.Account;
+import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.identity.events.IdentityEvents;
+import dev.kitty.identity.events.UserRegistered;
+import dev.kitty.platform.messaging.IntegrationEvents;
+import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.FieldError;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates an account and, in the same transaction, announces it and asks for the address to be verified. */
+@Service
+class Registration {
+
+    private final AccountRepository accounts;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordEncoder passwordEncoder;
+    private final EmailVerification emailVerification;
+    private final IntegrationEvents integrationEvents;
+    private final Clock clock;
+
+    Registration(AccountRepository accounts, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
+            EmailVerification emailVerification, IntegrationEvents integrationEvents, Clock clock) {
+        this.accounts = accounts;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordEncoder = passwordEncoder;
+        this.emailVerification = emailVerification;
+        this.integrationEvents = integrationEvents;
+        this.clock = clock;
+    }
+
+    /**
+     * @param email already normalised
+     * @throws ApiProblem {@code weak-password} (400) or {@code email-taken} (409); nothing is stored then
+     */
+    @Transactional
+    Account register(String email, String password, String displayName) {
+        passwordPolicy.weaknessOf(password, email).ifPresent(weakness -> {
+            throw ApiProblem.badRequest("weak-password", "The password " + weakness.message() + ".")
+                    .with("errors", List.of(new FieldError("password", weakness.message())));
+        });
+        if (accounts.existsByEmail(email)) {
+            throw emailTaken();
+        }
+        var account = Account.register(email, passwordEncoder.encode(password), clock.instant());
+        try {
+            accounts.saveAndFlush(account);
+        } catch (DataIntegrityViolationException e) {
+            throw emailTaken(); // lost a race with a concurrent registration of the same address
+        }
+        integrationEvents.publish(IdentityEvents.USER_REGISTERED,
+                new UserRegistered(account.id(), account.email(), displayName, account.createdAt()));
+        emailVerification.request(account, displayName);
+        return account;
+    }
+
+    private static ApiProblem emailTaken() {
+        return ApiProblem.conflict("email-taken", "An account with this email address already exists.");
+    }
+}

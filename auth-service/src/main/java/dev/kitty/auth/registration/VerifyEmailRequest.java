@@ -1,0 +1,6 @@
+package dev.kitty.auth.registration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+record VerifyEmailRequest(@NotBlank @Size(max = 128) String token) {}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.auth.registration;
+
+import org.jspecify.annotations.NullMarked;

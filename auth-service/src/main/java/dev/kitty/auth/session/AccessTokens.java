@@ -1,0 +1,56 @@
+package dev.kitty.auth.session;
+
+import dev.kitty.auth.account.Account;
+import dev.kitty.auth.config.AuthProperties;
+import dev.kitty.platform.security.JwtPolicy;
+import dev.kitty.platform.security.SecurityProperties;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mints the access tokens every service accepts (see the platform's {@link JwtPolicy}). The
+ * encoder signs with the one active key and names it in {@code kid}.
+ */
+@Component
+class AccessTokens {
+
+    private final JwtEncoder encoder;
+    private final SecurityProperties security;
+    private final Duration ttl;
+
+    AccessTokens(JwtEncoder encoder, SecurityProperties security, AuthProperties properties) {
+        this.encoder = encoder;
+        this.security = security;
+        this.ttl = properties.accessTokenTtl();
+    }
+
+    Duration ttl() {
+        return ttl;
+    }
+
+    String issue(Account account, List<String> authenticationMethods, Instant now) {
+        var claims = JwtClaimsSet.builder()
+                .issuer(security.issuer())
+                .subject(account.id().toString())
+                .audience(List.of(security.audience()))
+                .issuedAt(now)
+                .notBefore(now)
+                .expiresAt(now.plus(ttl))
+                .id(UUID.randomUUID().toString())
+                .claim("email", account.email())
+                .claim("email_verified", account.emailVerified())
+                .claim("roles", account.roles().stream().map(Enum::name).sorted().toList())
+                .claim("amr", List.copyOf(authenticationMethods))
+                .claim(JwtPolicy.TOKEN_USE_CLAIM, JwtPolicy.ACCESS_TOKEN_USE)
+                .build();
+        var header = JwsHeader.with(JwtPolicy.ALGORITHM).type("JWT").build();
+        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    }
+}

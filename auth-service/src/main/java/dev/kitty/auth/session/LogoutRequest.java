@@ -1,0 +1,6 @@
+package dev.kitty.auth.session;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+record LogoutRequest(@NotBlank @Size(max = 128) String refreshToken) {}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.auth.signing;
+
+import org.jspecify.annotations.NullMarked;

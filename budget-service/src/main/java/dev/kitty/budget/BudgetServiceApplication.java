@@ -1,0 +1,12 @@
+package dev.kitty.budget;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class BudgetServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BudgetServiceApplication.class, args);
+    }
+}

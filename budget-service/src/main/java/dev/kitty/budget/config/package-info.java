@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.budget.config;
+
+import org.jspecify.annotations.NullMarked;

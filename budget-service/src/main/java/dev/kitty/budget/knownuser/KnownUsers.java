@@ -1,0 +1,87 @@
+package dev.kitty.budget.knownuser;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The replica of the accounts budget-service needs (invitees, member names).
+ *
+ * <p>Writes are upserts because the events feeding them come from two topics
+ * ({@code identity.events}, {@code user.events}) that are not ordered relative to each
+ * other: each write may be the first this service hears of a user, and none may undo a
+ * newer fact. Users deleted for good are remembered by id only, so that a late event
+ * cannot bring them back.
+ */
+@Component
+public class KnownUsers {
+
+    private static final String NOT_DELETED = "NOT EXISTS (SELECT 1 FROM deleted_user WHERE user_id = :userId)";
+
+    private final JdbcClient jdbc;
+
+    KnownUsers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<KnownUser> find(UUID userId) {
+        return jdbc.sql("SELECT user_id, email, display_name, email_verified FROM known_user WHERE user_id = :userId")
+                .param("userId", userId)
+                .query(KnownUser.class)
+                .optional();
+    }
+
+    /** Accounts behind an address, compared case-insensitively; normally one, briefly two while an address moves. */
+    public List<KnownUser> findByEmail(String email) {
+        return jdbc.sql("SELECT user_id, email, display_name, email_verified FROM known_user WHERE lower(email) = lower(:email)")
+                .param("email", email)
+                .query(KnownUser.class)
+                .list();
+    }
+
+    /** Registration is the oldest fact about a user: it fills what is missing and overwrites nothing. */
+    void registered(UUID userId, String email, @Nullable String displayName) {
+        jdbc.sql("""
+                INSERT INTO known_user (user_id, email, display_name, updated_at)
+                SELECT :userId, :email, :displayName, now() WHERE %s
+                ON CONFLICT (user_id) DO UPDATE
+                    SET display_name = coalesce(known_user.display_name, excluded.display_name)
+                """.formatted(NOT_DELETED))
+                .param("userId", userId).param("email", email).param("displayName", displayName)
+                .update();
+    }
+
+    void emailVerified(UUID userId, String email) {
+        jdbc.sql("""
+                INSERT INTO known_user (user_id, email, verified_email, updated_at)
+                SELECT :userId, :email, :email, now() WHERE %s
+                ON CONFLICT (user_id) DO UPDATE
+                    SET verified_email = excluded.verified_email, updated_at = excluded.updated_at
+                """.formatted(NOT_DELETED))
+                .param("userId", userId).param("email", email)
+                .update();
+    }
+
+    void profileUpdated(UUID userId, String email, @Nullable String displayName) {
+        jdbc.sql("""
+                INSERT INTO known_user (user_id, email, display_name, updated_at)
+                SELECT :userId, :email, :displayName, now() WHERE %s
+                ON CONFLICT (user_id) DO UPDATE
+                    SET email = excluded.email,
+                        display_name = coalesce(excluded.display_name, known_user.display_name),
+                        updated_at = excluded.updated_at
+                """.formatted(NOT_DELETED))
+                .param("userId", userId).param("email", email).param("displayName", displayName)
+                .update();
+    }
+
+    void deleted(UUID userId) {
+        jdbc.sql("INSERT INTO deleted_user (user_id, deleted_at) VALUES (:userId, now()) ON CONFLICT (user_id) DO NOTHING")
+                .param("userId", userId)
+                .update();
+        jdbc.sql("DELETE FROM known_user WHERE user_id = :userId").param("userId", userId).update();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.budget.knownuser;
+
+import org.jspecify.annotations.NullMarked;

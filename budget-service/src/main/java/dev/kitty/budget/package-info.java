@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.budget;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,52 @@
+package dev.kitty.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kitty.platform.test.EmbeddedInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@EmbeddedInfrastructure
+class BudgetServiceIT {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void migratesThePlatformTablesAndItsOwnSchema() {
+        var applied = jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank").query(String.class).list();
+
+        assertThat(applied).contains("0.1", "0.2", "1", "2");
+        var tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'").query(String.class).list();
+        assertThat(tables).contains("event_publication", "processed_event", "known_user", "deleted_user", "budget", "membership",
+                "invitation");
+    }
+
+    @Test
+    void isReadyWhenItsDatabaseAndKafkaAre() {
+        assertThat(mvc.get().uri("/actuator/health/readiness"))
+                .hasStatus(HttpStatus.OK)
+                .bodyJson()
+                .satisfies(body -> {
+                    body.assertThat().extractingPath("$.status").isEqualTo("UP");
+                    body.assertThat().extractingPath("$.components.db.status").isEqualTo("UP");
+                    body.assertThat().extractingPath("$.components.kafka.status").isEqualTo("UP");
+                });
+    }
+
+    @Test
+    void keepsItsApiBehindATokenAndItsHealthOpen() {
+        assertThat(mvc.get().uri("/api/budgets")).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.get().uri("/actuator/health/liveness")).hasStatus(HttpStatus.OK);
+    }
+}

@@ -1,0 +1,287 @@
+package dev.kitty.devstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the stack: checks, embedded infrastructure, discovery, then the gateway and the services in parallel,
+ * ready once Eureka lists them all UP. {@link #close()} may be called at any moment, from any thread (a
+ * shutdown hook), and stops whatever is running in reverse order.
+ */
+public final class DevStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DevStack.class);
+
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    /** Writing an AOT cache at exit runs a second JVM per service: on two cores that takes a while. */
+    private static final Duration STOP_GRACE_WHILE_TRAINING = Duration.ofMinutes(3);
+
+    private final StackConfig config;
+
+    private final String javaBinary;
+
+    private final LogPrefixer prefixer;
+
+    private final PrintStream console;
+
+    private final Object lock = new Object();
+
+    private final List<ServiceProcess> processes = new CopyOnWriteArrayList<>();
+
+    private @Nullable Infrastructure infrastructure;
+
+    private @Nullable AotCache aotCache;
+
+    private boolean closed;
+
+    public DevStack(StackConfig config) {
+        this.config = config;
+        this.javaBinary = JavaCommand.currentJavaBinary();
+        this.prefixer = LogPrefixer.forServices(config.echoOutput() && LogPrefixer.ansiSupported());
+        this.console = System.out;
+    }
+
+    /** Starts the stack; on failure everything already started is stopped before the exception propagates. */
+    public static RunningStack start(StackConfig config) {
+        DevStack stack = new DevStack(config);
+        try {
+            return stack.launch();
+        }
+        catch (RuntimeException ex) {
+            stack.close();
+            throw ex;
+        }
+    }
+
+    /** Like {@link #start(StackConfig)} but leaves stopping to the caller, who may {@link #close()} at any time. */
+    public RunningStack launch() {
+        long begin = System.nanoTime();
+        Preflight.check(this.config);
+        createDirectories();
+        Infrastructure infra = Infrastructure.start(this.config);
+        synchronized (this.lock) {
+            this.infrastructure = infra;
+            if (this.closed) {
+                throw new StackStartException("The stack was stopped while starting");
+            }
+        }
+        Duration infrastructureTime = since(begin);
+        if (this.config.aot()) {
+            this.aotCache = prepareAot();
+        }
+        InfrastructureEndpoints endpoints = infra.endpoints();
+        EurekaRegistry eureka = new EurekaRegistry(eurekaUrl());
+        startService(Service.DISCOVERY, endpoints);
+        awaitCondition("Eureka to answer", () -> eureka.applications().isPresent());
+        for (Service service : this.config.services()) {
+            if (service != Service.DISCOVERY) {
+                startService(service, endpoints);
+            }
+        }
+        Map<Service, Duration> registered = awaitRegistered(eureka, begin);
+        return new RunningStack(this, infra, since(begin), infrastructureTime, registered);
+    }
+
+    StackConfig config() {
+        return this.config;
+    }
+
+    List<ServiceProcess> processes() {
+        return List.copyOf(this.processes);
+    }
+
+    String eurekaUrl() {
+        return "http://" + ServiceEnvironment.BIND_ADDRESS + ":" + this.config.ports().port(Service.DISCOVERY);
+    }
+
+    /** Stops the services (gateway and domain services together, then discovery), then the infrastructure. */
+    @Override
+    public void close() {
+        Infrastructure infra;
+        synchronized (this.lock) {
+            if (this.closed) {
+                return;
+            }
+            this.closed = true;
+            infra = this.infrastructure;
+        }
+        List<ServiceProcess> clients = this.processes.stream()
+            .filter((process) -> process.service() != Service.DISCOVERY)
+            .toList();
+        stopAll(clients);
+        stopAll(this.processes.stream().filter((process) -> process.service() == Service.DISCOVERY).toList());
+        if (infra != null) {
+            infra.close();
+        }
+        if (this.config.temporaryData()) {
+            try {
+                DataDirectories.deleteRecursively(this.config.dataDirectory());
+            }
+            catch (IOException ex) {
+                log.warn("Could not delete {}: {}", this.config.dataDirectory(), ex.toString());
+            }
+        }
+    }
+
+    private void stopAll(List<ServiceProcess> toStop) {
+        toStop.forEach(ServiceProcess::requestStop);
+        boolean training = toStop.stream().anyMatch((process) -> process.aotMode() == AotCache.Mode.TRAIN);
+        long deadline = System.nanoTime() + (training ? STOP_GRACE_WHILE_TRAINING : STOP_GRACE).toNanos();
+        for (ServiceProcess process : toStop) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            boolean ended = process.awaitStop(left);
+            if (!ended) {
+                log.warn("{} did not stop within the grace period and was killed", process.service().moduleName());
+            }
+            if (process.aotMode() == AotCache.Mode.TRAIN && this.aotCache != null) {
+                this.aotCache.trainingFinished(process.service(), ended);
+            }
+        }
+    }
+
+    private void createDirectories() {
+        try {
+            Files.createDirectories(this.config.dataDirectory());
+            Files.createDirectories(this.config.logDirectory());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not create " + this.config.dataDirectory(), ex);
+        }
+    }
+
+    private @Nullable AotCache prepareAot() {
+        int jdk = Runtime.version().feature();
+        if (!AotCache.supported(jdk)) {
+            log.warn("--aot needs JDK {}+, this is JDK {}: starting without AOT cache", AotCache.MINIMUM_JDK, jdk);
+            return null;
+        }
+        return new AotCache(this.config.aotDirectory(), this.javaBinary, this.config.jvmOptions());
+    }
+
+    private void startService(Service service, InfrastructureEndpoints endpoints) {
+        Path jar = service.jar(this.config.repoRoot());
+        List<String> aotOptions = List.of();
+        AotCache.Mode aotMode = AotCache.Mode.OFF;
+        if (this.aotCache != null) {
+            AotCache.Plan plan = this.aotCache.prepare(service, jar);
+            jar = plan.jar();
+            aotOptions = plan.jvmOptions();
+            aotMode = plan.mode();
+            log.info("{}: {} AOT cache {}", service.moduleName(),
+                    (aotMode == AotCache.Mode.TRAIN) ? "training" : "using", plan.cache());
+        }
+        List<String> command = JavaCommand.of(this.javaBinary, this.config.jvmOptions(), aotOptions, jar);
+        Map<String, String> environment = ServiceEnvironment.of(service, this.config.ports(), endpoints);
+        ServiceLog serviceLog = new ServiceLog(service.moduleName(), service.ordinal(), this.prefixer,
+                this.config.echoOutput() ? this.console : null,
+                this.config.logDirectory().resolve(service.moduleName() + ".log"));
+        synchronized (this.lock) {
+            if (this.closed) {
+                throw new StackStartException("The stack was stopped while starting");
+            }
+            this.processes.add(ServiceProcess.start(service, command, environment, this.config.repoRoot(), serviceLog,
+                    aotMode));
+        }
+    }
+
+    private Map<Service, Duration> awaitRegistered(EurekaRegistry eureka, long begin) {
+        Map<Service, Duration> registered = new EnumMap<>(Service.class);
+        List<Service> expected = this.config.services().stream().filter(Service::registersWithEureka).toList();
+        awaitCondition("every service to register in Eureka", () -> {
+            Set<String> up = eureka.upApplications();
+            for (Service service : expected) {
+                if (!registered.containsKey(service) && up.contains(service.eurekaId())) {
+                    registered.put(service, since(begin));
+                    log.info("{} is registered ({} s)", service.moduleName(), seconds(registered.get(service)));
+                }
+            }
+            return registered.size() == expected.size();
+        }, () -> "still missing: " + Service.moduleNames(
+                expected.stream().filter((service) -> !registered.containsKey(service)).toList()));
+        return registered;
+    }
+
+    private void awaitCondition(String what, Condition condition) {
+        awaitCondition(what, condition, () -> "");
+    }
+
+    private void awaitCondition(String what, Condition condition, java.util.function.Supplier<String> detail) {
+        long deadline = System.nanoTime() + this.config.startupTimeout().toNanos();
+        while (!condition.met()) {
+            synchronized (this.lock) {
+                if (this.closed) {
+                    throw new StackStartException("The stack was stopped while waiting for " + what);
+                }
+            }
+            for (ServiceProcess process : this.processes) {
+                if (process.exitedUnexpectedly()) {
+                    throw new ServiceExitedException(new ServiceExit(process.service(), process.exitCode()),
+                            process.log().tail(40));
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StackStartException("Timed out after " + this.config.startupTimeout().toSeconds()
+                        + " s waiting for " + what + "; " + detail.get() + "\n" + tails(30));
+            }
+            sleep(POLL);
+        }
+    }
+
+    String tails(int lines) {
+        StringBuilder text = new StringBuilder();
+        for (ServiceProcess process : this.processes) {
+            text.append("---- last lines of ").append(process.service().moduleName()).append(" (")
+                .append(process.log().file()).append(")\n");
+            process.log().tail(lines).forEach((line) -> text.append("  ").append(line).append('\n'));
+        }
+        return text.toString();
+    }
+
+    Map<String, List<String>> logTails(int lines) {
+        Map<String, List<String>> tails = new HashMap<>();
+        this.processes.forEach((process) -> tails.put(process.service().moduleName(), process.log().tail(lines)));
+        return tails;
+    }
+
+    static Duration since(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime);
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new StackStartException("Interrupted while starting the stack", ex);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Condition {
+
+        boolean met();
+
+    }
+
+}

@@ -1,0 +1,91 @@
+package dev.kitty.devstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The launcher's command line. */
+public record LauncherArguments(boolean reset, @Nullable Path dataDirectory, boolean aot, boolean bench,
+        boolean ephemeral, List<Service> services, boolean help) {
+
+    public static final String USAGE = """
+            Usage: java -jar dev-stack/target/dev-stack.jar [options]   (or ./run.sh [options])
+
+            Starts embedded PostgreSQL, Kafka and a mail server, then discovery, the gateway and every
+            service as its own JVM, and waits until Eureka lists them all.
+
+              --reset             wipe the PostgreSQL and Kafka data before starting
+              --data-dir <path>   keep data there instead of <repo>/.kitty
+              --aot               use a JDK 25 AOT cache per service (the first run trains it)
+              --ephemeral         free ports and a temporary data directory: never disturbs a running stack
+              --services <a,b>    start only these services (discovery is always started)
+              --bench             start, print time-to-registered and memory per service, stop, exit 0
+              --help              show this help
+
+            Ctrl-C stops the services, then the infrastructure.
+            """;
+
+    public LauncherArguments {
+        services = List.copyOf(services);
+    }
+
+    public static LauncherArguments parse(String... args) {
+        boolean reset = false;
+        Path dataDirectory = null;
+        boolean aot = false;
+        boolean bench = false;
+        boolean ephemeral = false;
+        boolean help = false;
+        List<Service> services = new ArrayList<>(List.of(Service.values()));
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                value = arg.substring(equals + 1);
+                arg = arg.substring(0, equals);
+            }
+            switch (arg) {
+                case "--reset" -> reset = true;
+                case "--aot" -> aot = true;
+                case "--bench" -> bench = true;
+                case "--ephemeral" -> ephemeral = true;
+                case "--help", "-h" -> help = true;
+                case "--data-dir" -> {
+                    if (value == null) {
+                        value = valueAfter(args, i++, arg);
+                    }
+                    dataDirectory = Path.of(value);
+                }
+                case "--services" -> {
+                    if (value == null) {
+                        value = valueAfter(args, i++, arg);
+                    }
+                    services = new ArrayList<>(List.of(Service.DISCOVERY));
+                    Arrays.stream(value.split(",")).filter((name) -> !name.isBlank()).map(Service::fromModuleName)
+                        .forEach(services::add);
+                }
+                default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "' (try --help)");
+            }
+        }
+        return new LauncherArguments(reset, dataDirectory, aot, bench, ephemeral, services, help);
+    }
+
+    public StackConfig toConfig(Path repoRoot) {
+        StackConfig config = this.ephemeral ? StackConfig.ephemeral(repoRoot) : StackConfig.defaults(repoRoot);
+        if (this.dataDirectory != null) {
+            config = config.withDataDirectory(this.dataDirectory);
+        }
+        return config.withReset(this.reset).withAot(this.aot).withServices(this.services);
+    }
+
+    private static String valueAfter(String[] args, int index, String option) {
+        if (index + 1 >= args.length || args[index + 1].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value (try --help)");
+        }
+        return args[index + 1];
+    }
+
+}

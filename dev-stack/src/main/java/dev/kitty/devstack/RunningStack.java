@@ -1,0 +1,119 @@
+package dev.kitty.devstack;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** A started stack. Closing it stops the services, then the infrastructure. */
+public final class RunningStack implements AutoCloseable {
+
+    private final DevStack stack;
+
+    private final Infrastructure infrastructure;
+
+    private final Duration startupTime;
+
+    private final Duration infrastructureTime;
+
+    private final Map<Service, Duration> registrationTimes;
+
+    RunningStack(DevStack stack, Infrastructure infrastructure, Duration startupTime, Duration infrastructureTime,
+            Map<Service, Duration> registrationTimes) {
+        this.stack = stack;
+        this.infrastructure = infrastructure;
+        this.startupTime = startupTime;
+        this.infrastructureTime = infrastructureTime;
+        this.registrationTimes = Map.copyOf(registrationTimes);
+    }
+
+    public StackConfig config() {
+        return this.stack.config();
+    }
+
+    /** The gateway's base URL, without a trailing slash. */
+    public String gatewayUrl() {
+        return "http://" + ServiceEnvironment.BIND_ADDRESS + ":" + config().ports().port(Service.GATEWAY);
+    }
+
+    /** Eureka's base URL (its dashboard), without a trailing slash. */
+    public String eurekaUrl() {
+        return this.stack.eurekaUrl();
+    }
+
+    /** The issuer services expect in tokens: the gateway's public address. */
+    public String issuer() {
+        return ServiceEnvironment.issuer(config().ports());
+    }
+
+    public String jdbcUrl(String database) {
+        return this.infrastructure.endpoints().jdbcUrl().apply(database);
+    }
+
+    public String kafkaBootstrapServers() {
+        return this.infrastructure.endpoints().kafkaBootstrapServers();
+    }
+
+    public int smtpPort() {
+        return this.infrastructure.endpoints().smtpPort();
+    }
+
+    public int imapPort() {
+        return this.infrastructure.endpoints().imapPort();
+    }
+
+    /** The mail server, to read what the services sent. */
+    public dev.kitty.infra.EmbeddedMailServer mail() {
+        return this.infrastructure.mail();
+    }
+
+    /** Process id per service name, in start order. */
+    public Map<String, Long> servicePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        this.stack.processes().forEach((process) -> pids.put(process.service().moduleName(), process.pid()));
+        return pids;
+    }
+
+    /** From {@link DevStack#start} until every service was registered. */
+    public Duration startupTime() {
+        return this.startupTime;
+    }
+
+    public Duration infrastructureTime() {
+        return this.infrastructureTime;
+    }
+
+    /** When each service was first listed UP, counted from the start of the launch. */
+    public Map<Service, Duration> registrationTimes() {
+        return this.registrationTimes;
+    }
+
+    /** The last lines each service wrote, by service name. */
+    public Map<String, List<String>> logTails(int lines) {
+        return this.stack.logTails(lines);
+    }
+
+    /** The same tails as one printable text, with the path of each full log. */
+    public String describeLogTails(int lines) {
+        return this.stack.tails(lines);
+    }
+
+    /** Completes when the first service exits without being asked to. */
+    public CompletableFuture<ServiceExit> unexpectedExit() {
+        CompletableFuture<?>[] exits = this.stack.processes().stream()
+            .map(ServiceProcess::unexpectedExit)
+            .toArray(CompletableFuture[]::new);
+        return CompletableFuture.anyOf(exits).thenApply(ServiceExit.class::cast);
+    }
+
+    List<ServiceProcess> processes() {
+        return this.stack.processes();
+    }
+
+    @Override
+    public void close() {
+        this.stack.close();
+    }
+
+}

@@ -1,0 +1,49 @@
+package dev.kitty.devstack;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The environment variables a service process gets: standard Spring Boot relaxed-binding names only. */
+final class ServiceEnvironment {
+
+    static final String BIND_ADDRESS = "127.0.0.1";
+
+    static final String AUDIENCE = "kitty-api";
+
+    private ServiceEnvironment() {
+    }
+
+    static Map<String, String> of(Service service, StackPorts ports, InfrastructureEndpoints infrastructure) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(ports.port(service)));
+        env.put("SERVER_ADDRESS", BIND_ADDRESS);
+        env.put("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", eurekaServiceUrl(ports));
+        if (service == Service.DISCOVERY) {
+            env.put("EUREKA_INSTANCE_HOSTNAME", BIND_ADDRESS);
+            return env;
+        }
+        env.put("EUREKA_INSTANCE_PREFER_IP_ADDRESS", "true");
+        env.put("EUREKA_INSTANCE_IP_ADDRESS", BIND_ADDRESS);
+        env.put("KITTY_SECURITY_ISSUER", issuer(ports));
+        env.put("KITTY_SECURITY_AUDIENCE", AUDIENCE);
+        service.database().ifPresent((database) -> {
+            env.put("SPRING_DATASOURCE_URL", infrastructure.jdbcUrl().apply(database));
+            env.put("SPRING_DATASOURCE_USERNAME", database);
+            env.put("SPRING_DATASOURCE_PASSWORD", database);
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+            env.put("SPRING_MAIL_HOST", infrastructure.mailHost());
+            env.put("SPRING_MAIL_PORT", String.valueOf(infrastructure.smtpPort()));
+        });
+        return env;
+    }
+
+    static String eurekaServiceUrl(StackPorts ports) {
+        return "http://" + BIND_ADDRESS + ":" + ports.port(Service.DISCOVERY) + "/eureka/";
+    }
+
+    /** Tokens are issued for the public address, the one clients use. */
+    static String issuer(StackPorts ports) {
+        return "http://localhost:" + ports.port(Service.GATEWAY);
+    }
+
+}

@@ -1,0 +1,104 @@
+package dev.kitty.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** One service JVM with its output pumped into a {@link ServiceLog}. */
+final class ServiceProcess {
+
+    private final Service service;
+
+    private final Process process;
+
+    private final ServiceLog log;
+
+    private final AotCache.Mode aotMode;
+
+    private volatile boolean stopping;
+
+    private ServiceProcess(Service service, Process process, ServiceLog log, AotCache.Mode aotMode) {
+        this.service = service;
+        this.process = process;
+        this.log = log;
+        this.aotMode = aotMode;
+    }
+
+    static ServiceProcess start(Service service, List<String> command, Map<String, String> environment,
+            Path workingDirectory, ServiceLog log, AotCache.Mode aotMode) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+            .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            log.pump(process.getInputStream());
+            return new ServiceProcess(service, process, log, aotMode);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not start " + service.moduleName() + ": " + command, ex);
+        }
+    }
+
+    Service service() {
+        return this.service;
+    }
+
+    long pid() {
+        return this.process.pid();
+    }
+
+    ServiceLog log() {
+        return this.log;
+    }
+
+    AotCache.Mode aotMode() {
+        return this.aotMode;
+    }
+
+    /** Exited on its own, not because {@link #stop} asked it to. */
+    boolean exitedUnexpectedly() {
+        return !this.stopping && !this.process.isAlive();
+    }
+
+    int exitCode() {
+        return this.process.exitValue();
+    }
+
+    CompletableFuture<ServiceExit> unexpectedExit() {
+        return this.process.onExit()
+            .thenCompose((ended) -> this.stopping ? new CompletableFuture<>()
+                    : CompletableFuture.completedFuture(new ServiceExit(this.service, ended.exitValue())));
+    }
+
+    /** Asks the JVM to shut down (SIGTERM, so Spring closes gracefully) without waiting. */
+    void requestStop() {
+        this.stopping = true;
+        this.process.destroy();
+    }
+
+    /**
+     * Waits up to the grace period for the process to end, then kills it.
+     * @return whether the process ended by itself
+     */
+    boolean awaitStop(Duration grace) {
+        try {
+            if (this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            this.process.destroyForcibly();
+            this.process.waitFor(10, TimeUnit.SECONDS);
+            return false;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            this.process.destroyForcibly();
+            return false;
+        }
+    }
+
+}

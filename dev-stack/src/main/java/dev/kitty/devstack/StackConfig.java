@@ -1,0 +1,123 @@
+package dev.kitty.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * How to start the stack.
+ *
+ * @param repoRoot the reactor root; each service runs from {@code <module>/target/<module>.jar}
+ * @param dataDirectory PostgreSQL data, Kafka logs and service logs live below it
+ * @param temporaryData delete {@code dataDirectory} when the stack stops
+ * @param reset wipe PostgreSQL and Kafka data before starting
+ * @param ports every port the stack listens on
+ * @param jvmOptions options for each service JVM
+ * @param services the services to start; discovery is always started first
+ * @param aot use (or train) a JDK 25 AOT cache per service
+ * @param aotDirectory where the AOT caches and the extracted jars they depend on live
+ * @param echoOutput copy each service's output, prefixed with its name, to standard output
+ * @param startupTimeout how long to wait for every service to be registered in Eureka
+ */
+public record StackConfig(Path repoRoot, Path dataDirectory, boolean temporaryData, boolean reset, StackPorts ports,
+        List<String> jvmOptions, List<Service> services, boolean aot, Path aotDirectory, boolean echoOutput,
+        Duration startupTimeout) {
+
+    /** Small heaps and the C1 compiler only: a dev stack of seven JVMs on a laptop starts faster and uses less memory. */
+    public static final List<String> FAST_START_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xss512k", "-Xmx384m");
+
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(4);
+
+    public StackConfig {
+        repoRoot = repoRoot.toAbsolutePath().normalize();
+        dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        aotDirectory = aotDirectory.toAbsolutePath().normalize();
+        jvmOptions = List.copyOf(jvmOptions);
+        if (!services.contains(Service.DISCOVERY)) {
+            throw new IllegalArgumentException("discovery must be part of the stack: every other service registers there");
+        }
+        EnumSet<Service> ordered = EnumSet.copyOf(services);
+        services = List.copyOf(ordered);
+    }
+
+    /** The developer's stack: well-known ports and data kept in {@code <repoRoot>/.kitty}. */
+    public static StackConfig defaults(Path repoRoot) {
+        Path dataDirectory = repoRoot.resolve(".kitty");
+        return new StackConfig(repoRoot, dataDirectory, false, false, StackPorts.defaults(), FAST_START_JVM_OPTIONS,
+                List.of(Service.values()), false, dataDirectory.resolve("aot"), true, DEFAULT_STARTUP_TIMEOUT);
+    }
+
+    /**
+     * A throw-away stack that never collides with a running one: free ports and a temporary data directory
+     * created on start and deleted on close. Its AOT caches are kept in {@code <repoRoot>/.kitty/aot-ephemeral} so that they
+     * outlive the data.
+     */
+    public static StackConfig ephemeral(Path repoRoot) {
+        String name = "kitty-stack-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+        Path dataDirectory = Path.of(System.getProperty("java.io.tmpdir"), name);
+        return new StackConfig(repoRoot, dataDirectory, true, false, StackPorts.free(), FAST_START_JVM_OPTIONS,
+                List.of(Service.values()), false, repoRoot.resolve(".kitty").resolve("aot-ephemeral"), true,
+                DEFAULT_STARTUP_TIMEOUT);
+    }
+
+    public StackConfig withReset(boolean reset) {
+        return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, reset, this.ports,
+                this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout);
+    }
+
+    /** Keep data in the given directory (and the AOT caches in its {@code aot} sub-directory). */
+    public StackConfig withDataDirectory(Path dataDirectory) {
+        return new StackConfig(this.repoRoot, dataDirectory, false, this.reset, this.ports, this.jvmOptions,
+                this.services, this.aot, dataDirectory.resolve("aot"), this.echoOutput, this.startupTimeout);
+    }
+
+    public StackConfig withAot(boolean aot) {
+        return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
+                this.jvmOptions, this.services, aot, this.aotDirectory, this.echoOutput, this.startupTimeout);
+    }
+
+    public StackConfig withPorts(StackPorts ports) {
+        return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, ports,
+                this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout);
+    }
+
+    public StackConfig withJvmOptions(List<String> jvmOptions) {
+        return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
+                jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout);
+    }
+
+    public StackConfig withServices(List<Service> services) {
+        return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
+                this.jvmOptions, services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout);
+    }
+
+    public StackConfig withEchoOutput(boolean echoOutput) {
+        return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
+                this.jvmOptions, this.services, this.aot, this.aotDirectory, echoOutput, this.startupTimeout);
+    }
+
+    public StackConfig withStartupTimeout(Duration startupTimeout) {
+        return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
+                this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, startupTimeout);
+    }
+
+    public boolean runs(Service service) {
+        return this.services.contains(service);
+    }
+
+    public Path postgresDirectory() {
+        return this.dataDirectory.resolve("postgres");
+    }
+
+    public Path kafkaDirectory() {
+        return this.dataDirectory.resolve("kafka");
+    }
+
+    public Path logDirectory() {
+        return this.dataDirectory.resolve("logs");
+    }
+
+}

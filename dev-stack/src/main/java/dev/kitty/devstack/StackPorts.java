@@ -1,0 +1,72 @@
+package dev.kitty.devstack;
+
+import dev.kitty.infra.Ports;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Every TCP port the stack listens on. */
+public record StackPorts(int postgres, int kafka, int smtp, int imap, Map<Service, Integer> services) {
+
+    public StackPorts {
+        services = Map.copyOf(services);
+        for (Service service : Service.values()) {
+            if (!services.containsKey(service)) {
+                throw new IllegalArgumentException("No port for " + service.moduleName());
+            }
+        }
+    }
+
+    /** The well-known ports of a developer's machine: 5432, 9092, 3025, 3143, 8761, 8080, 8081... */
+    public static StackPorts defaults() {
+        Map<Service, Integer> services = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            services.put(service, service.defaultPort());
+        }
+        return new StackPorts(5432, 9092, 3025, 3143, services);
+    }
+
+    /** Ports the operating system reports free right now, all distinct. */
+    public static StackPorts free() {
+        Set<Integer> taken = new HashSet<>();
+        Map<Service, Integer> services = new EnumMap<>(Service.class);
+        int postgres = distinctFreePort(taken);
+        int kafka = distinctFreePort(taken);
+        int smtp = distinctFreePort(taken);
+        int imap = distinctFreePort(taken);
+        for (Service service : Service.values()) {
+            services.put(service, distinctFreePort(taken));
+        }
+        return new StackPorts(postgres, kafka, smtp, imap, services);
+    }
+
+    public int port(Service service) {
+        return this.services.get(service);
+    }
+
+    /** What listens where, for the up-front check and for error messages. */
+    public Map<String, Integer> describe(Iterable<Service> selected) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("PostgreSQL", this.postgres);
+        ports.put("Kafka", this.kafka);
+        ports.put("SMTP", this.smtp);
+        ports.put("IMAP", this.imap);
+        for (Service service : selected) {
+            ports.put(service.moduleName(), port(service));
+        }
+        return ports;
+    }
+
+    private static int distinctFreePort(Set<Integer> taken) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = Ports.freePort();
+            if (taken.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("Could not find enough distinct free ports");
+    }
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.discovery;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.gateway.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.gateway.forwarding;
+
+import org.jspecify.annotations.NullMarked;

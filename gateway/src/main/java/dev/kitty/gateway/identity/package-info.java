@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.gateway.identity;
+
+import org.jspecify.annotations.NullMarked;

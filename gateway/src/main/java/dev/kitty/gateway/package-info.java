@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.gateway;
+
+import org.jspecify.annotations.NullMarked;

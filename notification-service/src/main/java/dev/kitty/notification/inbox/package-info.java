@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.notification.inbox;
+
+import org.jspecify.annotations.NullMarked;

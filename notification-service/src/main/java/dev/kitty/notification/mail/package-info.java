@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.notification.mail;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.notification;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.notification.settings;
+
+import org.jspecify.annotations.NullMarked;

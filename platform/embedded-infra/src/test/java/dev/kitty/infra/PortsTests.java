@@ -1,0 +1,42 @@
+package dev.kitty.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+class PortsTests {
+
+    @Test
+    void requireFreeNamesTheServerAndThePortWhenThePortIsTaken() throws Exception {
+        try (var taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+
+            assertThatExceptionOfType(PortInUseException.class)
+                    .isThrownBy(() -> Ports.requireFree("PostgreSQL", port))
+                    .satisfies(e -> assertThat(e.port()).isEqualTo(port))
+                    .withMessageContaining("Port " + port + " (PostgreSQL) is already in use on 127.0.0.1");
+        }
+    }
+
+    @Test
+    void requireFreeAcceptsAFreePort() {
+        Ports.requireFree("test", Ports.freePort());
+    }
+
+    @Test
+    void freePortCanBeBound() throws Exception {
+        try (var socket = new ServerSocket(Ports.freePort(), 1, InetAddress.getByName("127.0.0.1"))) {
+            assertThat(socket.isBound()).isTrue();
+        }
+    }
+
+    @Test
+    void rejectsPortsOutsideTheTcpRange() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Ports.requireFree("test", 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> Ports.requireFree("test", 65_536));
+    }
+}

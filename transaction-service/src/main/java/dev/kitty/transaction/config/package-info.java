@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.transaction.config;
+
+import org.jspecify.annotations.NullMarked;

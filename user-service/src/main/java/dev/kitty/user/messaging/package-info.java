@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.user.messaging;
+
+import org.jspecify.annotations.NullMarked;

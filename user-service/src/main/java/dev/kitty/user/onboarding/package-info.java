@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.user.onboarding;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,90 @@
+package dev.kitty.user.profile;
+
+import dev.kitty.user.web.UserProblems;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates profiles as accounts appear and keeps them as their owners and auth-service change them. */
+@Service
+@Transactional
+public class ProfileManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(ProfileManagement.class);
+
+    private final ProfileRepository profiles;
+
+    ProfileManagement(ProfileRepository profiles) {
+        this.profiles = profiles;
+    }
+
+    /**
+     * Creates the profile of a newly registered user, unless it exists already: auth-service
+     * may publish the registration more than once, under different event ids.
+     *
+     * @return whether a profile was created
+     */
+    public boolean register(UUID userId, String email, @Nullable String displayName, Instant registeredAt) {
+        if (profiles.existsById(userId)) {
+            log.info("Profile of user {} exists already; registration ignored", userId);
+            return false;
+        }
+        profiles.save(Profile.register(userId, email, fittingDisplayName(displayName, email), registeredAt));
+        return true;
+    }
+
+    /** Marks the address verified; the profile must exist because its registration came first on the same partition. */
+    public void confirmEmail(UUID userId, String email) {
+        var profile = profiles.findById(userId)
+                .orElseThrow(() -> new IllegalStateException("No profile for user " + userId + " whose email was verified"));
+        profile.confirmEmail(email);
+        profiles.save(profile);
+    }
+
+    Profile rename(UUID userId, String displayName) {
+        var profile = find(userId);
+        if (profile.rename(displayName)) {
+            profiles.save(profile);
+        }
+        return profile;
+    }
+
+    @Transactional(readOnly = true)
+    Profile find(UUID userId) {
+        return profiles.findById(userId).orElseThrow(UserProblems::profileNotFound);
+    }
+
+    @Transactional(readOnly = true)
+    Page<Profile> search(@Nullable String emailPart, Pageable pageable) {
+        return emailPart == null || emailPart.isBlank() ? profiles.findAll(pageable)
+                : profiles.findByEmailContainingIgnoreCase(emailPart.strip(), pageable);
+    }
+
+    /**
+     * auth-service checked the name when the user registered; should it still break our
+     * rules, the profile is created with a name that fits rather than not at all, because
+     * a user without a profile could not use Kitty. The user can rename it.
+     */
+    static String fittingDisplayName(@Nullable String displayName, String email) {
+        var name = displayName == null ? "" : displayName.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (name.isEmpty()) {
+            var at = email.indexOf('@');
+            name = (at > 0 ? email.substring(0, at) : email).strip();
+        }
+        if (name.length() > Profile.MAX_DISPLAY_NAME_LENGTH) {
+            var end = Profile.MAX_DISPLAY_NAME_LENGTH;
+            if (Character.isHighSurrogate(name.charAt(end - 1))) {
+                end--;
+            }
+            name = name.substring(0, end).strip();
+        }
+        return name.isEmpty() ? "Kitty user" : name;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.user.profile;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.user.settings;
+
+import org.jspecify.annotations.NullMarked;

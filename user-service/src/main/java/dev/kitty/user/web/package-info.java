@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.user.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -81,7 +81,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer startTemporary() {
         Path root = Directories.createTemporary("kitty-pg-");
         Path data = root.resolve("data");
-        // shared by every test JVM on the machine, so the ~40 MB archive is unpacked once
+        // shared by every test JVM on the machine, so the binaries are unpacked once
         Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "kitty-embedded-pg");
         int port = Ports.freePort();
         var builder = builder(binaries, data, port)

@@ -3,12 +3,9 @@ package dev.kitty.platform.test;
 import dev.kitty.infra.EmbeddedKafkaBroker;
 import dev.kitty.infra.EmbeddedMailServer;
 import dev.kitty.infra.EmbeddedPostgresServer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
@@ -36,16 +33,18 @@ record SharedInfrastructure(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker
             // fail every later context at once instead of retrying a start that cannot work
             throw new IllegalStateException("Embedded infrastructure failed to start earlier in this JVM", startFailure);
         }
-        if (instance == null) {
+        SharedInfrastructure current = instance;
+        if (current == null) {
             try {
-                instance = start();
+                current = start();
             } catch (RuntimeException e) {
                 startFailure = e;
                 throw e;
             }
-            SpringApplication.getShutdownHandlers().add(instance::stop);
+            SpringApplication.getShutdownHandlers().add(current::stop);
+            instance = current;
         }
-        return instance;
+        return current;
     }
 
     EmbeddedKafkaConnectionDetails kafkaConnectionDetails() {
@@ -65,35 +64,40 @@ record SharedInfrastructure(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker
 
     private static SharedInfrastructure start() {
         long started = System.nanoTime();
-        // in parallel: PostgreSQL's initdb runs in a child process while Kafka starts in this one
+        Future<EmbeddedPostgresServer> postgres;
+        Future<EmbeddedKafkaBroker> kafka;
+        Future<EmbeddedMailServer> mail;
+        Future<TestTokens> tokens;
+        // in parallel: PostgreSQL's initdb runs in a child process while Kafka starts in this one;
+        // closing the executor waits for all four
         try (var executor = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("embedded-start-", 0).factory())) {
-            Future<EmbeddedPostgresServer> postgres = executor.submit(EmbeddedPostgresServer::startTemporary);
-            Future<EmbeddedKafkaBroker> kafka = executor.submit(EmbeddedKafkaBroker::startTemporary);
-            Future<EmbeddedMailServer> mail = executor.submit(EmbeddedMailServer::startTemporary);
-            Future<TestTokens> tokens = executor.submit((Callable<TestTokens>) TestTokens::start);
-            List<AutoCloseable> started_ = new ArrayList<>();
-            try {
-                var infrastructure = new SharedInfrastructure(collect(postgres, started_), collect(kafka, started_),
-                        collect(mail, started_), collect(tokens, started_), createDatabase(postgres.get()));
-                log.info("Embedded infrastructure ready in {} ms: PostgreSQL {}, Kafka {}, SMTP {}, JWKS {}",
-                        (System.nanoTime() - started) / 1_000_000, infrastructure.jdbcConnectionDetails.jdbcUrl(),
-                        infrastructure.kafka.bootstrapServers(), infrastructure.mail.smtpPort(), infrastructure.tokens.jwkSetUri());
-                return infrastructure;
-            } catch (RuntimeException | ExecutionException | InterruptedException e) {
-                closeAll(List.of(postgres, kafka, mail, tokens));
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new IllegalStateException("Embedded infrastructure did not start", e instanceof ExecutionException ? e.getCause() : e);
-            }
+            postgres = executor.submit(EmbeddedPostgresServer::startTemporary);
+            kafka = executor.submit(EmbeddedKafkaBroker::startTemporary);
+            mail = executor.submit(EmbeddedMailServer::startTemporary);
+            tokens = executor.submit(TestTokens::start);
+        }
+        List<Future<?>> all = List.of(postgres, kafka, mail, tokens);
+        var failure = new IllegalStateException("Embedded infrastructure did not start");
+        all.stream().filter(f -> f.state() == Future.State.FAILED).forEach(f -> failure.addSuppressed(f.exceptionNow()));
+        if (failure.getSuppressed().length > 0) {
+            stopStarted(all);
+            throw failure;
+        }
+        try {
+            var infrastructure = new SharedInfrastructure(postgres.resultNow(), kafka.resultNow(), mail.resultNow(),
+                    tokens.resultNow(), createDatabase(postgres.resultNow()));
+            log.info("Embedded infrastructure ready in {} ms: {}, Kafka {}, SMTP {}, JWKS {}",
+                    (System.nanoTime() - started) / 1_000_000, infrastructure.jdbcConnectionDetails.jdbcUrl(),
+                    infrastructure.kafka.bootstrapServers(), infrastructure.mail.smtpPort(), infrastructure.tokens.jwkSetUri());
+            return infrastructure;
+        } catch (RuntimeException e) {
+            stopStarted(all);
+            throw e;
         }
     }
 
-    private static <T extends AutoCloseable> T collect(Future<T> future, List<AutoCloseable> started)
-            throws ExecutionException, InterruptedException {
-        T server = future.get();
-        started.add(server);
-        return server;
+    private static void stopStarted(List<Future<?>> servers) {
+        servers.stream().filter(f -> f.state() == Future.State.SUCCESS).map(Future::resultNow).forEach(SharedInfrastructure::stop);
     }
 
     private static EmbeddedJdbcConnectionDetails createDatabase(EmbeddedPostgresServer postgres) {
@@ -102,23 +106,19 @@ record SharedInfrastructure(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker
         return new EmbeddedJdbcConnectionDetails(postgres.jdbcUrl(DATABASE), DATABASE, password);
     }
 
-    private static void closeAll(List<? extends Future<? extends AutoCloseable>> futures) {
-        for (var future : futures) {
-            try {
-                future.get().close();
-            } catch (Exception ignored) {
-                // it failed to start, or fails to stop: the start failure is what the test reports
-            }
-        }
+    private void stop() {
+        List.of(tokens, mail, kafka, postgres).forEach(SharedInfrastructure::stop);
     }
 
-    private void stop() {
-        for (AutoCloseable server : List.of(tokens, mail, kafka, postgres)) {
-            try {
-                server.close();
-            } catch (Exception e) {
-                log.warn("Could not stop {}", server, e);
+    private static void stop(Object server) {
+        try {
+            switch (server) {
+                case TestTokens tokens -> tokens.stop();
+                case AutoCloseable closeable -> closeable.close();
+                default -> throw new IllegalArgumentException("Not a server: " + server);
             }
+        } catch (Exception e) {
+            log.warn("Could not stop {}", server, e);
         }
     }
 }

@@ -74,6 +74,11 @@ public final class DevStack implements AutoCloseable {
         long begin = System.nanoTime();
         Preflight.check(this.config);
         createDirectories();
+        if (this.config.aot()) {
+            this.aotCache = prepareAot();
+        }
+        // Eureka needs no infrastructure: it boots while PostgreSQL and Kafka do
+        startService(Service.DISCOVERY, ServiceEnvironment.ofDiscovery(this.config.ports()));
         Infrastructure infra = Infrastructure.start(this.config);
         synchronized (this.lock) {
             this.infrastructure = infra;
@@ -82,16 +87,13 @@ public final class DevStack implements AutoCloseable {
             }
         }
         Duration infrastructureTime = since(begin);
-        if (this.config.aot()) {
-            this.aotCache = prepareAot();
-        }
-        InfrastructureEndpoints endpoints = infra.endpoints();
         EurekaRegistry eureka = new EurekaRegistry(eurekaUrl());
-        startService(Service.DISCOVERY, endpoints);
         awaitCondition("Eureka to answer", () -> eureka.applications().isPresent());
+        log.info("Eureka answers ({} s)", seconds(since(begin)));
+        InfrastructureEndpoints endpoints = infra.endpoints();
         for (Service service : this.config.services()) {
             if (service != Service.DISCOVERY) {
-                startService(service, endpoints);
+                startService(service, ServiceEnvironment.of(service, this.config.ports(), endpoints));
             }
         }
         Map<Service, Duration> registered = awaitRegistered(eureka, begin);
@@ -174,7 +176,7 @@ public final class DevStack implements AutoCloseable {
         return new AotCache(this.config.aotDirectory(), this.javaBinary, this.config.jvmOptions());
     }
 
-    private void startService(Service service, InfrastructureEndpoints endpoints) {
+    private void startService(Service service, Map<String, String> environment) {
         Path jar = service.jar(this.config.repoRoot());
         List<String> aotOptions = List.of();
         AotCache.Mode aotMode = AotCache.Mode.OFF;
@@ -187,7 +189,6 @@ public final class DevStack implements AutoCloseable {
                     (aotMode == AotCache.Mode.TRAIN) ? "training" : "using", plan.cache());
         }
         List<String> command = JavaCommand.of(this.javaBinary, this.config.jvmOptions(), aotOptions, jar);
-        Map<String, String> environment = ServiceEnvironment.of(service, this.config.ports(), endpoints);
         ServiceLog serviceLog = new ServiceLog(service.moduleName(), service.ordinal(), this.prefixer,
                 this.config.echoOutput() ? this.console : null,
                 this.config.logDirectory().resolve(service.moduleName() + ".log"));

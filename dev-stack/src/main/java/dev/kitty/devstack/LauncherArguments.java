@@ -24,6 +24,7 @@ public record LauncherArguments(boolean reset, @Nullable Path dataDirectory, boo
               --bench             start, print time-to-registered and memory per service, stop, exit 0
               --help              show this help
 
+            ./run.sh builds first; it also takes --offline (Maven -o) and --no-build.
             Ctrl-C stops the services, then the infrastructure.
             """;
 

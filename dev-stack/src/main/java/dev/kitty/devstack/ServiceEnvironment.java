@@ -13,15 +13,18 @@ final class ServiceEnvironment {
     private ServiceEnvironment() {
     }
 
+    /** Eureka needs no infrastructure, so it can start while PostgreSQL and Kafka do. */
+    static Map<String, String> ofDiscovery(StackPorts ports) {
+        Map<String, String> env = common(Service.DISCOVERY, ports);
+        env.put("EUREKA_INSTANCE_HOSTNAME", BIND_ADDRESS);
+        return env;
+    }
+
     static Map<String, String> of(Service service, StackPorts ports, InfrastructureEndpoints infrastructure) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SERVER_PORT", String.valueOf(ports.port(service)));
-        env.put("SERVER_ADDRESS", BIND_ADDRESS);
-        env.put("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", eurekaServiceUrl(ports));
         if (service == Service.DISCOVERY) {
-            env.put("EUREKA_INSTANCE_HOSTNAME", BIND_ADDRESS);
-            return env;
+            return ofDiscovery(ports);
         }
+        Map<String, String> env = common(service, ports);
         env.put("EUREKA_INSTANCE_PREFER_IP_ADDRESS", "true");
         env.put("EUREKA_INSTANCE_IP_ADDRESS", BIND_ADDRESS);
         env.put("KITTY_SECURITY_ISSUER", issuer(ports));
@@ -34,6 +37,14 @@ final class ServiceEnvironment {
             env.put("SPRING_MAIL_HOST", infrastructure.mailHost());
             env.put("SPRING_MAIL_PORT", String.valueOf(infrastructure.smtpPort()));
         });
+        return env;
+    }
+
+    private static Map<String, String> common(Service service, StackPorts ports) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(ports.port(service)));
+        env.put("SERVER_ADDRESS", BIND_ADDRESS);
+        env.put("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", eurekaServiceUrl(ports));
         return env;
     }
 

@@ -65,7 +65,7 @@ final class ServiceLog {
             }
         }
         catch (IOException ex) {
-            accept("[dev-stack] output closed: " + ex.getMessage());
+            // the process ended and its pipe was closed under the reader: nothing more to read
         }
     }
 

@@ -20,12 +20,15 @@ final class ServiceProcess {
 
     private final AotCache.Mode aotMode;
 
+    private final Thread pump;
+
     private volatile boolean stopping;
 
-    private ServiceProcess(Service service, Process process, ServiceLog log, AotCache.Mode aotMode) {
+    private ServiceProcess(Service service, Process process, ServiceLog log, Thread pump, AotCache.Mode aotMode) {
         this.service = service;
         this.process = process;
         this.log = log;
+        this.pump = pump;
         this.aotMode = aotMode;
     }
 
@@ -36,8 +39,7 @@ final class ServiceProcess {
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();
-            log.pump(process.getInputStream());
-            return new ServiceProcess(service, process, log, aotMode);
+            return new ServiceProcess(service, process, log, log.pump(process.getInputStream()), aotMode);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not start " + service.moduleName() + ": " + command, ex);
@@ -75,10 +77,14 @@ final class ServiceProcess {
                     : CompletableFuture.completedFuture(new ServiceExit(this.service, ended.exitValue())));
     }
 
-    /** Asks the JVM to shut down (SIGTERM, so Spring closes gracefully) without waiting. */
+    /**
+     * Asks the JVM to shut down (SIGTERM, so Spring closes gracefully) without waiting. Signalled through the
+     * {@link ProcessHandle}: {@link Process#destroy()} would also close the output pipe, losing the last lines and
+     * breaking the pipe under a JVM still writing its AOT cache.
+     */
     void requestStop() {
         this.stopping = true;
-        this.process.destroy();
+        this.process.toHandle().destroy();
     }
 
     /**
@@ -88,15 +94,18 @@ final class ServiceProcess {
     boolean awaitStop(Duration grace) {
         try {
             if (this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                this.pump.join(Duration.ofSeconds(2));
                 return true;
             }
-            this.process.destroyForcibly();
+            // the JVM may have started a child of its own (the AOT cache assembler)
+            this.process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            this.process.toHandle().destroyForcibly();
             this.process.waitFor(10, TimeUnit.SECONDS);
             return false;
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            this.process.destroyForcibly();
+            this.process.toHandle().destroyForcibly();
             return false;
         }
     }

@@ -15,7 +15,7 @@ class JavaCommandTests {
                 List.of("-XX:AOTCache=/d/aot/gateway.aot"), Path.of("/repo/gateway/target/gateway.jar"));
 
         assertThat(command).containsExactly("/jdk/bin/java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xss512k", "-Xmx384m", "-XX:AOTCache=/d/aot/gateway.aot", "-jar", "/repo/gateway/target/gateway.jar");
+                "-Xss512k", "-Xmx384m", "--enable-native-access=ALL-UNNAMED", "-XX:AOTCache=/d/aot/gateway.aot", "-jar", "/repo/gateway/target/gateway.jar");
     }
 
     @Test

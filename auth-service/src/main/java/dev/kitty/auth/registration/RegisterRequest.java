@@ -22,4 +22,9 @@ record RegisterRequest(
         email = email == null ? null : Account.normaliseEmail(email);
         displayName = displayName == null ? null : displayName.strip();
     }
+
+    @Override
+    public String toString() {
+        return "RegisterRequest[email=" + email + ", displayName=" + displayName + ", password redacted]";
+    }
 }

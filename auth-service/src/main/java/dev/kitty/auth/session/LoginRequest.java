@@ -14,4 +14,9 @@ record LoginRequest(
         @NotNull @Size(max = 1024) String password,
         @Size(max = 16) @Nullable String otp,
         @Size(max = 64) @Nullable String recoveryCode) {
+
+    @Override
+    public String toString() {
+        return "LoginRequest[email=" + email + ", secrets redacted]";
+    }
 }

@@ -3,4 +3,10 @@ package dev.kitty.auth.session;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {}
+record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {
+
+    @Override
+    public String toString() {
+        return "RefreshRequest[token redacted]";
+    }
+}

@@ -25,11 +25,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The account replica, fed through the real topics and applied by the real consumer. */
 @SpringBootTest
+@AutoConfigureMockMvc // the same context as the other ITs: one consumer in the group, one start-up
 @EmbeddedInfrastructure
 class KnownUserReplicationIT {
 

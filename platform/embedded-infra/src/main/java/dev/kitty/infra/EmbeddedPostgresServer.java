@@ -104,6 +104,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setDataDirectory(data)
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(30))
+                // whoever started the server stops it, in order: zonky's own hook would stop it while
+                // applications still close their connection pools (and wait out their timeouts)
+                .setRegisterShutdownHook(false)
                 .setServerConfig("listen_addresses", Ports.LOOPBACK_HOST)
                 // seven services, each with a Hikari pool, share one server on a dev box
                 .setServerConfig("max_connections", "300")

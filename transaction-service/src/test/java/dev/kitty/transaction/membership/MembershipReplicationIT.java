@@ -21,12 +21,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The membership replica, fed through the real topics and applied by the real consumer. */
 @SpringBootTest
+@AutoConfigureMockMvc // the same context as the other ITs: one consumer in the group, one start-up
 @EmbeddedInfrastructure
 class MembershipReplicationIT {
 

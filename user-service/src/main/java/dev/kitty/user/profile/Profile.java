@@ -16,6 +16,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 class Profile extends AbstractAggregateRoot<Profile> {
 
     static final int MAX_DISPLAY_NAME_LENGTH = 80;
+    static final int MAX_EMAIL_LENGTH = 320;
 
     @Id
     private UUID id;
@@ -73,7 +74,7 @@ class Profile extends AbstractAggregateRoot<Profile> {
     }
 
     private static String requireEmail(String email) {
-        if (email.isBlank() || !email.contains("@")) {
+        if (email.isBlank() || !email.contains("@") || email.length() > MAX_EMAIL_LENGTH) {
             throw new IllegalArgumentException("Not an email address: " + email);
         }
         return email.strip();

@@ -40,7 +40,7 @@ class InboundEventDispatcher {
                 .distinct().sorted().toArray(String[]::new);
     }
 
-    @KafkaListener(id = "${spring.application.name}-inbound-events", topics = "#{__listener.topics()}")
+    @KafkaListener(id = "${spring.application.name}-inbound-events", idIsGroup = false, topics = "#{__listener.topics()}")
     void onRecord(ConsumerRecord<String, byte[]> record) {
         var envelope = decode(record);
         var handlers = handlersByType.getOrDefault(envelope.type(), List.of());

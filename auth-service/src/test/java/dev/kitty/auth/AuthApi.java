@@ -1,0 +1,91 @@
+package dev.kitty.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Drives a running auth-service over real HTTP, the way clients and the gateway do. */
+public final class AuthApi {
+
+    public static final String PASSWORD = "violet-harbour-engine-42";
+
+    private final RestClient http;
+    private final JsonMapper json;
+
+    public AuthApi(int port, JsonMapper json) {
+        this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+        this.json = json;
+    }
+
+    public Response post(String path, Map<String, ?> body) {
+        var entity = http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body))
+                .retrieve().toEntity(String.class);
+        return new Response(entity.getStatusCode().value(), entity.getHeaders(), entity.getBody(), json);
+    }
+
+    public Response get(String path, String... bearer) {
+        var request = http.get().uri(path);
+        if (bearer.length > 0) {
+            request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer[0]);
+        }
+        var entity = request.retrieve().toEntity(String.class);
+        return new Response(entity.getStatusCode().value(), entity.getHeaders(), entity.getBody(), json);
+    }
+
+    /** Registers a fresh address and returns the new user id. */
+    public UUID register(String email) {
+        var response = post("/api/auth/register", Map.of("email", email, "password", PASSWORD, "displayName", "Test User"));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return UUID.fromString(response.json().get("userId").asString());
+    }
+
+    public Response login(String email, String password) {
+        return post("/api/auth/login", Map.of("email", email, "password", password));
+    }
+
+    public Response refresh(String refreshToken) {
+        return post("/api/auth/refresh", Map.of("refreshToken", refreshToken));
+    }
+
+    public static String uniqueEmail(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@kitty.test";
+    }
+
+    /** Polls until the condition holds: effects of events arrive asynchronously. */
+    public static void eventually(Duration timeout, BooleanSupplier condition, String what) {
+        var deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("Not within " + timeout + ": " + what);
+    }
+
+    public record Response(int status, HttpHeaders headers, String body, JsonMapper mapper) {
+
+        public JsonNode json() {
+            return mapper.readTree(body);
+        }
+
+        public String field(String name) {
+            return json().get(name).asString();
+        }
+    }
+}

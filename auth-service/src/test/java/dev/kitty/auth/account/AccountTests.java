@@ -1,0 +1,51 @@
+package dev.kitty.auth.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class AccountTests {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ann@example.com|ann@example.com",
+            "Ann@Example.COM|ann@example.com",
+            "'  ann@example.com  '|ann@example.com",
+            "'\tANN@EXAMPLE.COM\n'|ann@example.com"})
+    void normalisesAddressesToOneStoredForm(String raw, String normalised) {
+        assertThat(Account.normaliseEmail(raw)).isEqualTo(normalised);
+    }
+
+    @Test
+    void startsActiveUnverifiedWithTheUserRole() {
+        var account = Account.register("ann@example.com", "{argon2}hash", NOW);
+
+        assertThat(account.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(account.canSignIn()).isTrue();
+        assertThat(account.emailVerified()).isFalse();
+        assertThat(account.roles()).containsExactly(SystemRole.USER);
+        assertThat(account.createdAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void refusesAnAddressThatIsNotNormalised() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Account.register("Ann@example.com", "{argon2}hash", NOW));
+        assertThatIllegalArgumentException().isThrownBy(() -> Account.register("", "{argon2}hash", NOW));
+    }
+
+    @Test
+    void verifiesOnlyItsCurrentAddress() {
+        var account = Account.register("ann@example.com", "{argon2}hash", NOW);
+
+        assertThat(account.verifyEmail("old@example.com")).isFalse();
+        assertThat(account.emailVerified()).isFalse();
+        assertThat(account.verifyEmail("ann@example.com")).isTrue();
+        assertThat(account.emailVerified()).isTrue();
+    }
+}

@@ -1,0 +1,200 @@
+package dev.kitty.auth.session;
+
+import static dev.kitty.auth.AuthApi.PASSWORD;
+import static dev.kitty.auth.AuthApi.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import dev.kitty.auth.AuthApi;
+import dev.kitty.platform.test.EmbeddedInfrastructure;
+import dev.kitty.platform.test.TestTokens;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@EmbeddedInfrastructure
+class SessionIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestTokens foreignIssuer;
+
+    AuthApi api;
+
+    @BeforeEach
+    void connect() {
+        api = new AuthApi(port, json);
+    }
+
+    @Test
+    void issuesAnAccessTokenThatVerifiesAgainstThePublishedJwks() throws Exception {
+        var email = uniqueEmail("ann");
+        var userId = api.register(email);
+        var before = new Date((System.currentTimeMillis() / 1000) * 1000);
+
+        var response = api.login(email, PASSWORD);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers().getCacheControl()).isEqualTo("no-store");
+        assertThat(response.field("token_type")).isEqualTo("Bearer");
+        assertThat(response.json().get("expires_in").asLong()).isEqualTo(600);
+        assertThat(response.field("refresh_token")).hasSizeGreaterThanOrEqualTo(43); // 256 bits in Base64
+
+        var jwt = SignedJWT.parse(response.field("access_token"));
+        var jwks = JWKSet.parse(api.get("/oauth2/jwks").body());
+        var key = (RSAKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
+        assertThat(key).as("key named by kid is published").isNotNull();
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+        assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
+
+        var claims = jwt.getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo(TestTokens.ISSUER); // kitty.security.issuer of the test context
+        assertThat(claims.getSubject()).isEqualTo(userId.toString());
+        assertThat(claims.getAudience()).containsExactly("kitty-api");
+        assertThat(claims.getIssueTime()).isAfterOrEqualTo(before);
+        assertThat(claims.getNotBeforeTime()).isEqualTo(claims.getIssueTime());
+        assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(Duration.ofMinutes(10).toMillis());
+        assertThat(claims.getJWTID()).isNotBlank();
+        assertThat(claims.getStringClaim("email")).isEqualTo(email);
+        assertThat(claims.getBooleanClaim("email_verified")).isFalse();
+        assertThat(claims.getStringListClaim("roles")).containsExactly("USER");
+        assertThat(claims.getStringListClaim("amr")).containsExactly("pwd");
+        assertThat(claims.getStringClaim("token_use")).isEqualTo("access");
+    }
+
+    @Test
+    void acceptsItsOwnAccessTokensAndNoOneElses() {
+        var email = uniqueEmail("bob");
+        var userId = api.register(email);
+        var token = api.login(email, PASSWORD).field("access_token");
+
+        // a protected path that has no handler: authenticated callers get 404, others 401
+        assertThat(api.get("/api/auth/not-here", token).status()).isEqualTo(404);
+        assertThat(api.get("/api/auth/not-here").status()).isEqualTo(401);
+        assertThat(api.get("/api/auth/not-here", foreignIssuer.accessToken(userId, email, "USER")).status()).isEqualTo(401);
+        assertThat(api.get("/api/auth/not-here", api.login(email, PASSWORD).field("refresh_token")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void accountsForAnAddressTypedDifferently() {
+        var email = uniqueEmail("cy");
+        api.register(email);
+
+        assertThat(api.login("  " + email.toUpperCase() + " ", PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void answersAWrongPasswordAndAnUnknownAddressAlikeAfterTheSameWork() {
+        var email = uniqueEmail("dee");
+        api.register(email);
+        var unknown = uniqueEmail("nobody");
+
+        var wrongPassword = api.login(email, PASSWORD + "-wrong");
+        var unknownAddress = api.login(unknown, PASSWORD);
+
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(wrongPassword.headers().getContentType()).hasToString("application/problem+json");
+        assertThat(wrongPassword.field("type")).isEqualTo("https://kitty.dev/problems/invalid-credentials");
+        assertThat(unknownAddress.status()).isEqualTo(401);
+        assertThat(unknownAddress.body()).isEqualTo(wrongPassword.body());
+
+        // both pay for one Argon2id check; without the decoy hash an unknown address would answer ~20x faster
+        var wrongTimes = new ArrayList<Long>();
+        var unknownTimes = new ArrayList<Long>();
+        for (int i = 0; i < 5; i++) {
+            wrongTimes.add(timed(() -> api.login(email, PASSWORD + "-wrong")));
+            unknownTimes.add(timed(() -> api.login(unknown, PASSWORD)));
+        }
+        assertThat(median(unknownTimes)).isGreaterThan(median(wrongTimes) * 4 / 10);
+    }
+
+    @Test
+    void rotatesRefreshTokensAndRevokesTheWholeFamilyWhenOneIsReused() {
+        var email = uniqueEmail("eve");
+        var userId = api.register(email);
+        var first = api.login(email, PASSWORD).field("refresh_token");
+
+        var rotated = api.refresh(first);
+        assertThat(rotated.status()).isEqualTo(200);
+        var second = rotated.field("refresh_token");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(rotated.field("access_token")).isNotBlank();
+        var third = api.refresh(second).field("refresh_token");
+
+        var reuse = api.refresh(first);
+        assertThat(reuse.status()).isEqualTo(401);
+        assertThat(reuse.field("type")).isEqualTo("https://kitty.dev/problems/invalid-refresh-token");
+        assertThat(api.refresh(third).status()).as("the latest token of the family is revoked too").isEqualTo(401);
+        assertThat(jdbc.sql("SELECT count(*) FROM refresh_token WHERE account_id = ? AND revoked_at IS NULL").param(userId)
+                .query(Long.class).single()).isZero();
+
+        // other sessions of the same user live on
+        var otherSession = api.login(email, PASSWORD).field("refresh_token");
+        assertThat(api.refresh(otherSession).status()).isEqualTo(200);
+    }
+
+    @Test
+    void storesRefreshTokensOnlyAsHashes() {
+        var email = uniqueEmail("fay");
+        var userId = api.register(email);
+        var refresh = api.login(email, PASSWORD).field("refresh_token");
+
+        var stored = jdbc.sql("SELECT token_hash FROM refresh_token WHERE account_id = ?").param(userId).query(String.class).list();
+        assertThat(stored).containsExactly(dev.kitty.auth.secret.OpaqueToken.hashOf(refresh));
+    }
+
+    @Test
+    void refusesAnUnknownOrExpiredRefreshToken() {
+        var email = uniqueEmail("gus");
+        var userId = api.register(email);
+        var refresh = api.login(email, PASSWORD).field("refresh_token");
+        jdbc.sql("UPDATE refresh_token SET expires_at = now() - interval '1 second' WHERE account_id = ?").param(userId).update();
+
+        assertThat(api.refresh(refresh).status()).isEqualTo(401);
+        assertThat(api.refresh(UUID.randomUUID().toString()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void endsTheSessionOnLogout() {
+        var email = uniqueEmail("hal");
+        api.register(email);
+        var refresh = api.login(email, PASSWORD).field("refresh_token");
+
+        assertThat(api.post("/api/auth/logout", java.util.Map.of("refreshToken", refresh)).status()).isEqualTo(204);
+
+        assertThat(api.refresh(refresh).status()).isEqualTo(401);
+    }
+
+    private static long timed(Runnable call) {
+        var start = System.nanoTime();
+        call.run();
+        return System.nanoTime() - start;
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+}

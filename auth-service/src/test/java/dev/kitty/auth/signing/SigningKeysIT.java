@@ -1,0 +1,130 @@
+package dev.kitty.auth.signing;
+
+import static dev.kitty.auth.AuthApi.PASSWORD;
+import static dev.kitty.auth.AuthApi.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.kitty.auth.AuthApi;
+import dev.kitty.auth.AuthServiceApplication;
+import dev.kitty.infra.EmbeddedKafkaBroker;
+import dev.kitty.platform.test.EmbeddedInfrastructure;
+import dev.kitty.platform.test.TestTokens;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@EmbeddedInfrastructure
+class SigningKeysIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JdbcConnectionDetails database;
+
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+
+    AuthApi api;
+
+    @BeforeEach
+    void connect() {
+        api = new AuthApi(port, json);
+    }
+
+    @Test
+    void publishesThePublicHalfOfEveryKeyInUse() throws Exception {
+        var response = api.get("/oauth2/jwks");
+
+        assertThat(response.status()).isEqualTo(200);
+        var jwks = JWKSet.parse(response.body());
+        var activeKid = jdbc.sql("SELECT kid FROM signing_key WHERE active").query(String.class).single();
+        assertThat(jwks.getKeys()).isNotEmpty().allSatisfy(key -> {
+            assertThat(key.isPrivate()).isFalse();
+            assertThat(key.getKeyUse().identifier()).isEqualTo("sig");
+            assertThat(key.getAlgorithm().getName()).isEqualTo("RS256");
+            assertThat(key.toRSAKey().size()).isGreaterThanOrEqualTo(2048);
+        });
+        assertThat(jwks.getKeyByKeyId(activeKid)).isNotNull();
+        assertThat(response.body()).doesNotContain("\"d\"");
+    }
+
+    @Test
+    void storesPrivateKeysEncrypted() {
+        var stored = jdbc.sql("SELECT private_key, private_key_protection FROM signing_key WHERE active")
+                .query((rs, n) -> Map.entry(rs.getBytes(1), rs.getString(2))).single();
+
+        assertThat(stored.getValue()).isEqualTo(PrivateKeyCipher.SCHEME);
+        assertThat(stored.getKey()[0]).as("sealed format version, not a DER SEQUENCE").isEqualTo((byte) 1);
+    }
+
+    @Test
+    void servesOpenIdDiscoveryForTheIssuer() {
+        var discovery = api.get("/.well-known/openid-configuration");
+
+        assertThat(discovery.status()).isEqualTo(200);
+        assertThat(discovery.field("issuer")).isEqualTo(TestTokens.ISSUER);
+        assertThat(discovery.field("jwks_uri")).isEqualTo(TestTokens.ISSUER + "/oauth2/jwks");
+        assertThat(discovery.field("token_endpoint")).isEqualTo(TestTokens.ISSUER + "/api/auth/login");
+        assertThat(discovery.json().get("id_token_signing_alg_values_supported").get(0).asString()).isEqualTo("RS256");
+    }
+
+    @Test
+    void keepsItsKeyAcrossRestartsSoIssuedTokensStayValid() throws Exception {
+        var email = uniqueEmail("ann");
+        api.register(email);
+        var token = api.login(email, PASSWORD).field("access_token");
+        var kid = SignedJWT.parse(token).getHeader().getKeyID();
+
+        for (int restart = 1; restart <= 2; restart++) {
+            try (var instance = startAnotherInstance()) {
+                var restarted = new AuthApi(port(instance), json);
+
+                assertThat(JWKSet.parse(restarted.get("/oauth2/jwks").body()).getKeyByKeyId(kid)).as("restart %d", restart).isNotNull();
+                assertThat(instance.getBean(SigningKeys.class).signingKey().getKeyID()).isEqualTo(kid);
+                // a token issued before the restart is accepted after it (404: authenticated, no such resource)
+                assertThat(restarted.get("/api/auth/not-here", token).status()).isEqualTo(404);
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM signing_key WHERE active").query(Long.class).single()).isOne();
+    }
+
+    /** A second auth-service on the same database, as after a restart or on another node. */
+    private ConfigurableApplicationContext startAnotherInstance() {
+        // command-line arguments: they outrank application.yml (builder properties would not)
+        return new SpringApplicationBuilder(AuthServiceApplication.class).run(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + database.getJdbcUrl(),
+                "--spring.datasource.username=" + database.getUsername(),
+                "--spring.datasource.password=" + database.getPassword(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.kafka.listener.auto-startup=false",
+                "--kitty.security.issuer=" + TestTokens.ISSUER,
+                "--eureka.client.enabled=false",
+                "--spring.cloud.discovery.enabled=false");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(Objects.requireNonNull(context.getEnvironment().getProperty("local.server.port")));
+    }
+}

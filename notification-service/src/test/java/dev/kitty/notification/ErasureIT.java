@@ -1,0 +1,99 @@
+package dev.kitty.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kitty.budget.events.BudgetDeleted;
+import dev.kitty.budget.events.BudgetEvents;
+import dev.kitty.platform.test.EmbeddedInfrastructure;
+import dev.kitty.user.events.NotificationSettingsChanged;
+import dev.kitty.user.events.UserDeleted;
+import dev.kitty.user.events.UserEvents;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What this service holds about a user or a budget disappears with them. */
+@SpringBootTest
+@AutoConfigureMockMvc // the same context as the other ITs: one consumer in the group, one start-up
+@EmbeddedInfrastructure
+class ErasureIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    KafkaTemplate<Object, Object> kafka;
+
+    @Autowired
+    JsonMapper json;
+
+    EventsOnKafka events;
+
+    final UUID user = UUID.randomUUID();
+    final UUID otherUser = UUID.randomUUID();
+    final UUID budget = UUID.randomUUID();
+
+    @BeforeEach
+    void events() {
+        events = new EventsOnKafka(kafka, json);
+    }
+
+    @Test
+    void aDeletedUsersSettingsDeliveriesAndNotificationsAreGoneAndOthersStay() {
+        for (var someone : new UUID[] {user, otherUser}) {
+            events.send(UserEvents.NOTIFICATION_SETTINGS_CHANGED, new NotificationSettingsChanged(someone, "en", "UTC", true, true, true, true));
+            logDelivery(someone);
+            notify(someone, null);
+        }
+        await().atMost(PATIENCE).until(() -> rows("notification_settings", user) == 1 && rows("notification_settings", otherUser) == 1);
+
+        events.send(UserEvents.USER_DELETED, new UserDeleted(user, Instant.now()));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(new long[] {
+                rows("notification_settings", user), rows("delivery_log", user), rows("notification", user)}).containsOnly(0));
+        assertThat(new long[] {rows("notification_settings", otherUser), rows("delivery_log", otherUser), rows("notification", otherUser)})
+                .containsOnly(1);
+    }
+
+    @Test
+    void aDeletedBudgetsNotificationsAreGone() {
+        notify(user, budget);
+        notify(user, null);
+
+        events.send(BudgetEvents.BUDGET_DELETED, new BudgetDeleted(budget, Instant.now()));
+
+        await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM notification WHERE budget_id = ?").param(budget)
+                .query(Long.class).single() == 0);
+        assertThat(rows("notification", user)).isEqualTo(1);
+    }
+
+    private void logDelivery(UUID someone) {
+        jdbc.sql("""
+                INSERT INTO delivery_log (user_id, recipient, template, event_id, status, sent_at)
+                VALUES (?, 'someone@example.com', 'VERIFY_EMAIL', ?, 'SENT', now())
+                """).params(someone, UUID.randomUUID().toString()).update();
+    }
+
+    private void notify(UUID someone, @Nullable UUID budgetId) {
+        jdbc.sql("""
+                INSERT INTO notification (id, user_id, type, title, body, budget_id, created_at)
+                VALUES (?, ?, 'GOAL_REACHED', 'Goal reached', 'The piggy bank is full', ?, now())
+                """).params(UUID.randomUUID(), someone, budgetId).update();
+    }
+
+    private long rows(String table, UUID someone) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE user_id = ?").param(someone).query(Long.class).single();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.kitty.notification.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kitty.notification.EventsOnKafka;
+import dev.kitty.platform.test.EmbeddedInfrastructure;
+import dev.kitty.user.events.NotificationSettingsChanged;
+import dev.kitty.user.events.UserEvents;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest
+@AutoConfigureMockMvc // the same context as the other ITs: one consumer in the group, one start-up
+@EmbeddedInfrastructure
+class NotificationSettingsReplicationIT {
+
+    @Autowired
+    NotificationSettingsReplica replica;
+
+    @Autowired
+    KafkaTemplate<Object, Object> kafka;
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void keepsTheLatestSettingsOfEachUser() {
+        var events = new EventsOnKafka(kafka, json);
+        var user = UUID.randomUUID();
+
+        events.send(UserEvents.NOTIFICATION_SETTINGS_CHANGED, new NotificationSettingsChanged(user, "en", "UTC", true, true, true, false));
+        events.send(UserEvents.NOTIFICATION_SETTINGS_CHANGED,
+                new NotificationSettingsChanged(user, "de-CH", "Europe/Zurich", false, true, false, true));
+
+        var latest = new NotificationSettings(user, "de-CH", "Europe/Zurich", false, true, false, true);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(replica.find(user)).contains(latest));
+    }
+}

@@ -1,0 +1,213 @@
+package dev.kitty.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kitty.devstack.DevStack;
+import dev.kitty.devstack.RunningStack;
+import dev.kitty.devstack.StackConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole stack as separate processes, the way {@code ./run.sh} starts it, but on free ports and temporary
+ * data so that it never collides with a running dev stack. Everything goes through the gateway.
+ * Set {@code -Dkitty.stack.echo=true} to see every service's output live.
+ */
+@Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
+class StackIT {
+
+    /** Registrations reach the gateway's copy of the registry within seconds; a 503 until then is expected. */
+    private static final Duration ROUTABLE_WITHIN = Duration.ofSeconds(90);
+
+    /** The profile is created from the UserRegistered event: asynchronous by design. */
+    private static final Duration PROFILE_WITHIN = Duration.ofSeconds(30);
+
+    private static final Set<String> REGISTERED_SERVICES = Set.of("GATEWAY", "AUTH-SERVICE", "USER-SERVICE",
+            "BUDGET-SERVICE", "TRANSACTION-SERVICE", "NOTIFICATION-SERVICE");
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static RunningStack stack;
+
+    @RegisterExtension
+    static final TestWatcher printLogsOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (stack != null) {
+                System.err.println("==== " + context.getDisplayName() + " failed; the services' last lines:");
+                System.err.println(stack.describeLogTails(60));
+            }
+        }
+    };
+
+    @BeforeAll
+    static void startStack() {
+        StackConfig config = StackConfig.ephemeral(repoRoot())
+            .withEchoOutput(Boolean.getBoolean("kitty.stack.echo"))
+            .withStartupTimeout(Duration.ofMinutes(5));
+        // on failure the exception carries the last lines of every service
+        stack = DevStack.start(config);
+        System.out.println("Stack up in " + stack.startupTime().toMillis() + " ms: gateway " + stack.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stopStack() throws IOException {
+        if (stack != null) {
+            try {
+                keepLogs(stack.config().logDirectory());
+            }
+            finally {
+                stack.close();
+            }
+        }
+    }
+
+    @Test
+    void eurekaListsEveryServiceUp() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(stack.eurekaUrl() + "/eureka/apps"))
+                    .header("Accept", "application/json")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> up = new ArrayList<>();
+        for (JsonNode application : json.readTree(response.body()).path("applications").path("application")) {
+            for (JsonNode instance : application.path("instance")) {
+                if ("UP".equals(instance.path("status").asString())) {
+                    up.add(application.path("name").asString());
+                }
+            }
+        }
+        assertThat(up).containsAll(REGISTERED_SERVICES);
+    }
+
+    @Test
+    void refusesAnAnonymousProfileRequestWithAProblem() throws Exception {
+        HttpResponse<String> response = sendRoutable(gateway("/api/users/me").GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                (type) -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(response.body()).path("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void registersLogsInAndFindsTheProfileCreatedFromTheRegistrationEvent() throws Exception {
+        String email = "stack-it-" + UUID.randomUUID() + "@example.com";
+        String password = "purple kettle under a quiet moon";
+
+        HttpResponse<String> registered = sendRoutable(gateway("/api/auth/register")
+            .header("Content-Type", "application/json")
+            .POST(body("""
+                    {"email":"%s","password":"%s","displayName":"Stack Test"}""".formatted(email, password)))
+            .build());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        JsonNode account = json.readTree(registered.body());
+        assertThat(account.path("email").asString()).isEqualTo(email);
+        String userId = account.path("userId").asString();
+        assertThat(userId).isNotBlank();
+
+        HttpResponse<String> loggedIn = sendRoutable(gateway("/api/auth/login")
+            .header("Content-Type", "application/json")
+            .POST(body("""
+                    {"email":"%s","password":"%s"}""".formatted(email, password)))
+            .build());
+        assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(200);
+        JsonNode tokens = json.readTree(loggedIn.body());
+        assertThat(tokens.path("token_type").asString()).isEqualTo("Bearer");
+        assertThat(tokens.path("refresh_token").asString()).isNotBlank();
+        assertThat(tokens.path("expires_in").asLong()).isPositive();
+        String accessToken = tokens.path("access_token").asString();
+        assertThat(accessToken).isNotBlank();
+
+        HttpResponse<String> profile = awaitProfile(accessToken);
+        assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
+        JsonNode me = json.readTree(profile.body());
+        assertThat(me.path("id").asString()).isEqualTo(userId);
+        assertThat(me.path("email").asString()).isEqualTo(email);
+        assertThat(me.path("displayName").asString()).isEqualTo("Stack Test");
+        assertThat(me.path("createdAt").asString()).isNotBlank();
+    }
+
+    private static HttpResponse<String> awaitProfile(String accessToken) throws Exception {
+        long deadline = System.nanoTime() + PROFILE_WITHIN.toNanos();
+        while (true) {
+            HttpResponse<String> response = sendRoutable(gateway("/api/users/me")
+                .header("Authorization", "Bearer " + accessToken)
+                .GET()
+                .build());
+            if (response.statusCode() != 404 || System.nanoTime() > deadline) {
+                return response;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Sends through the gateway, retrying while it cannot route yet (502/503/504: the request reached no service). */
+    private static HttpResponse<String> sendRoutable(HttpRequest request) throws Exception {
+        long deadline = System.nanoTime() + ROUTABLE_WITHIN.toNanos();
+        while (true) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if ((status != 502 && status != 503 && status != 504) || System.nanoTime() > deadline) {
+                return response;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static HttpRequest.Builder gateway(String path) {
+        return HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json, application/problem+json");
+    }
+
+    private static HttpRequest.BodyPublisher body(String text) {
+        return HttpRequest.BodyPublishers.ofString(text);
+    }
+
+    /** The stack's data is temporary: its logs are copied to target/stack-logs to be read after the run. */
+    private static void keepLogs(Path logDirectory) throws IOException {
+        Path target = Path.of("target", "stack-logs");
+        Files.createDirectories(target);
+        try (Stream<Path> logs = Files.list(logDirectory)) {
+            for (Path log : logs.toList()) {
+                Files.copy(log, target.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static Path repoRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("dev-stack")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Run from inside the Kitty repository");
+    }
+
+}

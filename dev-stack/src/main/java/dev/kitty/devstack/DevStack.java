@@ -81,10 +81,11 @@ public final class DevStack implements AutoCloseable {
         startService(Service.DISCOVERY, ServiceEnvironment.ofDiscovery(this.config.ports()));
         Infrastructure infra = Infrastructure.start(this.config);
         synchronized (this.lock) {
-            this.infrastructure = infra;
             if (this.closed) {
+                infra.close();
                 throw new StackStartException("The stack was stopped while starting");
             }
+            this.infrastructure = infra;
         }
         Duration infrastructureTime = since(begin);
         EurekaRegistry eureka = new EurekaRegistry(eurekaUrl());
@@ -98,6 +99,13 @@ public final class DevStack implements AutoCloseable {
         }
         Map<Service, Duration> registered = awaitRegistered(eureka, begin);
         return new RunningStack(this, infra, since(begin), infrastructureTime, registered);
+    }
+
+    /** Whether {@link #close()} has begun, for instance from the shutdown hook after Ctrl-C. */
+    public boolean isClosing() {
+        synchronized (this.lock) {
+            return this.closed;
+        }
     }
 
     StackConfig config() {

@@ -2,12 +2,15 @@ package dev.kitty.devstack;
 
 import dev.kitty.infra.PortInUseException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 
 /** {@code java -jar dev-stack.jar [--reset] [--data-dir <path>] [--aot] [--ephemeral] [--bench] [--help]}. */
 public final class DevStackMain {
+
+    private static final Duration CTRL_C_GRACE = Duration.ofSeconds(2);
 
     private final PrintStream out;
 
@@ -45,6 +48,9 @@ public final class DevStackMain {
             running = stack.launch();
         }
         catch (PortInUseException | StackStartException | IllegalArgumentException ex) {
+            if (interruptedByCtrlC(stack)) {
+                return 130;
+            }
             stack.close();
             this.err.println();
             this.err.println("dev-stack could not start: " + ex.getMessage());
@@ -57,11 +63,32 @@ public final class DevStackMain {
         }
         printSummary(running);
         ServiceExit exit = running.unexpectedExit().join();
+        if (interruptedByCtrlC(stack)) {
+            return 130;
+        }
         this.err.println();
         this.err.println("dev-stack: " + exit.describe() + "; stopping everything");
         this.err.println(running.describeLogTails(20));
         stack.close();
         return 1;
+    }
+
+    /**
+     * Ctrl-C in a terminal signals the whole process group: a service may stop before the launcher's own
+     * shutdown hook runs. That is no failure to report.
+     */
+    private static boolean interruptedByCtrlC(DevStack stack) {
+        long deadline = System.nanoTime() + CTRL_C_GRACE.toNanos();
+        while (!stack.isClosing() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return stack.isClosing();
     }
 
     void printSummary(RunningStack running) {

@@ -34,7 +34,7 @@ for arg in ${launcher_args[@]+"${launcher_args[@]}"}; do
   [ "$arg" = "--aot" ] && aot=true
 done
 if $aot; then
-  complete=$(ls .kitty/aot-ephemeral/*.aot.complete 2>/dev/null | wc -l)
+  complete=$( (ls .kitty/aot-ephemeral/*.aot.complete 2>/dev/null || true) | wc -l)
   if [ "$complete" -lt 7 ]; then
     echo "== AOT caches missing: training run first (not a measurement)"
     ./run.sh $build_flag --ephemeral --bench ${launcher_args[@]+"${launcher_args[@]}"} >/dev/null

@@ -1,0 +1,132 @@
+package dev.kitty.gateway.basic;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.kitty.gateway.basic.AuthorizationHeader.BasicCredentials;
+import dev.kitty.gateway.basic.CredentialKeys.CredentialKey;
+import dev.kitty.gateway.basic.ExchangeOutcome.Issued;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Access tokens exchanged for Basic credentials, keyed by {@link CredentialKey}.
+ *
+ * <p>An {@link AsyncCache} holds the <em>pending</em> exchange as well as its outcome: fifty
+ * requests arriving together with new credentials share one call to auth-service instead of
+ * making fifty. Only an issued token stays: any other outcome is answered to the requests that
+ * waited for it and then dropped, so failures are never cached. A token's entry expires
+ * {@code safety-margin} before the token does.
+ */
+@Component
+class BasicTokenCache {
+
+    static final String CACHE_NAME = "kitty.gateway.basic.tokens";
+
+    private final AsyncCache<CredentialKey, ExchangeOutcome> outcomes;
+    private final TokenExchange exchange;
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter coalesced;
+    private final Counter invalidations;
+
+    BasicTokenCache(BasicAuthProperties properties, TokenExchange exchange, MeterRegistry registry) {
+        this.exchange = exchange;
+        this.outcomes = CaffeineCacheMetrics.monitor(registry, Caffeine.newBuilder()
+                .maximumSize(properties.cacheSize())
+                .expireAfter(new UntilShortlyBeforeExpiry(properties.safetyMargin()))
+                .recordStats()
+                .<CredentialKey, ExchangeOutcome>buildAsync(), CACHE_NAME);
+        this.hits = lookups(registry, "hit");
+        this.misses = lookups(registry, "miss");
+        this.coalesced = lookups(registry, "coalesced");
+        this.invalidations = Counter.builder("kitty.gateway.basic.invalidations")
+                .description("Cached Basic tokens dropped because a service answered 401 to them")
+                .register(registry);
+    }
+
+    private static Counter lookups(MeterRegistry registry, String result) {
+        return Counter.builder("kitty.gateway.basic.lookups")
+                .description("Token cache look-ups for HTTP Basic credentials: hit (cached), miss (exchange started),"
+                        + " coalesced (joined an exchange already under way)")
+                .tag("result", result)
+                .register(registry);
+    }
+
+    /**
+     * The cached or pending outcome for these credentials; starts an exchange when there is neither.
+     *
+     * @param clientAddress the address of the caller whose request may start the exchange
+     */
+    Lookup lookup(CredentialKey key, BasicCredentials credentials, @Nullable String clientAddress) {
+        while (true) {
+            var started = new AtomicBoolean();
+            var outcome = outcomes.get(key, (ignored, executor) -> {
+                started.set(true);
+                return exchange.exchange(credentials, clientAddress).toFuture();
+            });
+            if (started.get()) {
+                misses.increment();
+                // registered here, not in the loader: an outcome that is already there (open breaker)
+                // would otherwise be removed from inside Caffeine's own computation of the entry
+                outcome.whenComplete((result, failure) -> {
+                    if (!(result instanceof Issued)) {
+                        outcomes.asMap().remove(key, outcome);
+                    }
+                });
+                return new Lookup(key, outcome);
+            }
+            if (!outcome.isDone()) {
+                coalesced.increment();
+                return new Lookup(key, outcome);
+            }
+            if (!outcome.isCompletedExceptionally() && outcome.getNow(null) instanceof Issued) {
+                hits.increment();
+                return new Lookup(key, outcome);
+            }
+            // a refusal or failure its own requests were answered with, not yet dropped: never reuse it
+            outcomes.asMap().remove(key, outcome);
+        }
+    }
+
+    /**
+     * Drops the entry a request used, and only that one: a fresh token cached by another request
+     * in the meantime stays.
+     */
+    void invalidate(Lookup lookup) {
+        if (outcomes.asMap().remove(lookup.key(), lookup.outcome())) {
+            invalidations.increment();
+        }
+    }
+
+    /** One request's view of an entry: the key and the very future it got. */
+    record Lookup(CredentialKey key, CompletableFuture<ExchangeOutcome> outcome) {}
+
+    /** A token's entry lives as long as the token, less the margin; anything else not at all. */
+    private record UntilShortlyBeforeExpiry(Duration safetyMargin) implements Expiry<CredentialKey, ExchangeOutcome> {
+
+        @Override
+        public long expireAfterCreate(CredentialKey key, ExchangeOutcome outcome, long currentTime) {
+            return outcome instanceof Issued issued ? issued.token().cacheFor(safetyMargin).toNanos() : 0;
+        }
+
+        @Override
+        public long expireAfterUpdate(CredentialKey key, ExchangeOutcome outcome, long currentTime,
+                long currentDuration) {
+            // a completed exchange replaces its pending entry: the outcome brings its own lifetime
+            return expireAfterCreate(key, outcome, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(CredentialKey key, ExchangeOutcome outcome, long currentTime,
+                long currentDuration) {
+            return currentDuration;
+        }
+    }
+}

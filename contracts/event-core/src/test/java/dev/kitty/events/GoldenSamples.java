@@ -27,6 +27,34 @@ public final class GoldenSamples {
         return catalog.types().stream().map(type -> DynamicTest.dynamicTest(type.name(), () -> roundTrip(type)));
     }
 
+    /**
+     * Checks that the repository's AsyncAPI document (docs/asyncapi.yaml, found from the
+     * module directory Maven runs tests in) describes every event type of the catalog on its topic.
+     */
+    public static Stream<DynamicTest> documentedInAsyncApi(EventCatalog catalog) {
+        var document = asyncApiDocument();
+        return catalog.types().stream().map(type -> DynamicTest.dynamicTest(type.name() + " in AsyncAPI", () -> {
+            assertThat(document).as("channel of %s", type.topic()).contains("address: " + type.topic() + "\n");
+            assertThat(document).as("message %s", type.name()).contains("name: " + type.name() + "\n")
+                    .contains("const: " + type.name() + "\n");
+        }));
+    }
+
+    private static String asyncApiDocument() {
+        var moduleDirectory = java.nio.file.Path.of("").toAbsolutePath();
+        for (var directory = moduleDirectory; directory != null; directory = directory.getParent()) {
+            var candidate = directory.resolve("docs/asyncapi.yaml");
+            if (java.nio.file.Files.isRegularFile(candidate)) {
+                try {
+                    return java.nio.file.Files.readString(candidate);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        throw new AssertionError("docs/asyncapi.yaml not found above " + moduleDirectory);
+    }
+
     private static <T extends Record> void roundTrip(EventType<T> type) {
         var envelope = read("golden/" + type.name() + ".json");
         assertThat(envelope.path("specversion").asString()).isEqualTo("1.0");

@@ -11,4 +11,9 @@ class BudgetEventsContractTests {
     Stream<DynamicTest> everyEventTypeHasAGoldenSampleThatRoundTrips() {
         return GoldenSamples.roundTrips(BudgetEvents.CATALOG);
     }
+
+    @TestFactory
+    Stream<DynamicTest> everyEventTypeIsDocumentedInTheAsyncApiDocument() {
+        return GoldenSamples.documentedInAsyncApi(BudgetEvents.CATALOG);
+    }
 }

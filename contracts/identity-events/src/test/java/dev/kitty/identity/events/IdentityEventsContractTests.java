@@ -11,4 +11,9 @@ class IdentityEventsContractTests {
     Stream<DynamicTest> everyEventTypeHasAGoldenSampleThatRoundTrips() {
         return GoldenSamples.roundTrips(IdentityEvents.CATALOG);
     }
+
+    @TestFactory
+    Stream<DynamicTest> everyEventTypeIsDocumentedInTheAsyncApiDocument() {
+        return GoldenSamples.documentedInAsyncApi(IdentityEvents.CATALOG);
+    }
 }

@@ -11,4 +11,9 @@ class TransactionEventsContractTests {
     Stream<DynamicTest> everyEventTypeHasAGoldenSampleThatRoundTrips() {
         return GoldenSamples.roundTrips(TransactionEvents.CATALOG);
     }
+
+    @TestFactory
+    Stream<DynamicTest> everyEventTypeIsDocumentedInTheAsyncApiDocument() {
+        return GoldenSamples.documentedInAsyncApi(TransactionEvents.CATALOG);
+    }
 }

@@ -11,4 +11,9 @@ class UserEventsContractTests {
     Stream<DynamicTest> everyEventTypeHasAGoldenSampleThatRoundTrips() {
         return GoldenSamples.roundTrips(UserEvents.CATALOG);
     }
+
+    @TestFactory
+    Stream<DynamicTest> everyEventTypeIsDocumentedInTheAsyncApiDocument() {
+        return GoldenSamples.documentedInAsyncApi(UserEvents.CATALOG);
+    }
 }

@@ -19,12 +19,48 @@ public final class AuthApi {
 
     private final RestClient http;
     private final JsonMapper json;
+    private final String clientAddress;
 
+    /**
+     * Each instance (each test) calls from its own client address, sent as the gateway would in
+     * {@code X-Forwarded-For}: the per-address login and registration throttles of one test
+     * then never see another test's traffic.
+     */
     public AuthApi(int port, JsonMapper json) {
+        this(port, json, randomClientAddress());
+    }
+
+    public AuthApi(int port, JsonMapper json, String clientAddress) {
         this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("X-Forwarded-For", clientAddress)
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
         this.json = json;
+        this.clientAddress = clientAddress;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    /** An address from 10.0.0.0/8, random enough that tests do not share one. */
+    public static String randomClientAddress() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+    }
+
+    /** Any method, an optional JSON body (null for none) and an optional bearer token (null for none). */
+    public Response call(org.springframework.http.HttpMethod method, String path, @org.jspecify.annotations.Nullable Map<String, ?> body,
+            @org.jspecify.annotations.Nullable String bearer) {
+        var request = http.method(method).uri(path);
+        if (bearer != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
+        }
+        if (body != null) {
+            request = request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
+        }
+        var entity = request.retrieve().toEntity(String.class);
+        return new Response(entity.getStatusCode().value(), entity.getHeaders(), entity.getBody(), json);
     }
 
     public Response post(String path, Map<String, ?> body) {

@@ -5,16 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
 
 /**
  * JDK 25 AOT caches (JEP 483/514), one per service. A cache only helps for classes loaded from the class
  * path, so the fat jar is first extracted to the layout Spring Boot recommends for CDS
  * ({@code -Djarmode=tools extract}). The class path must then match the training run exactly, or the JVM
- * silently ignores the cache: the extraction only changes when the service jar, the JDK or the JVM options
- * change, and then the cache is trained anew.
+ * silently ignores the cache: the extraction only changes when the content of the service jar, the JDK or the
+ * JVM options change, and then the cache is trained anew.
  */
 final class AotCache {
 
@@ -104,20 +108,34 @@ final class AotCache {
         try {
             Files.deleteIfExists(completeMarker(service));
             Files.deleteIfExists(cacheFile(service));
+            // left behind by a JVM that was killed while assembling the cache
+            Files.deleteIfExists(this.directory.resolve(service.moduleName() + ".aot.config"));
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
-    private String fingerprint(Path jar) {
-        try {
-            return String.join("\n", jar.toString(), String.valueOf(Files.size(jar)),
-                    String.valueOf(Files.getLastModifiedTime(jar).toMillis()), Runtime.version().toString(),
-                    String.join(" ", this.jvmOptions));
+    /**
+     * What the extracted copy depends on. The jar's content, not its timestamp: every {@code package} rewrites
+     * the jar, and retraining after each build would make the cache useless with {@code ./run.sh}. Reading the
+     * zip directory (names, sizes, CRCs) is fast and changes whenever a class or library does.
+     */
+    String fingerprint(Path jar) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            zip.stream()
+                .map((entry) -> entry.getName() + ' ' + entry.getSize() + ' ' + entry.getCrc() + '\n')
+                .sorted()
+                .forEach((line) -> digest.update(line.getBytes(StandardCharsets.UTF_8)));
+            return String.join("\n", jar.toString(), HexFormat.of().formatHex(digest.digest()),
+                    Runtime.version().toString(), String.join(" ", this.jvmOptions));
         }
         catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+            throw new UncheckedIOException("Could not read " + jar, ex);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
         }
     }
 

@@ -67,8 +67,9 @@ public final class DevStackMain {
             return 130;
         }
         this.err.println();
-        this.err.println("dev-stack: " + exit.describe() + "; stopping everything");
-        this.err.println(running.describeLogTails(20));
+        this.err.println("dev-stack: " + exit.describe() + "; stopping everything. Its last lines:");
+        running.logTails(40).getOrDefault(exit.service().moduleName(), List.of())
+            .forEach((line) -> this.err.println("  " + line));
         stack.close();
         return 1;
     }

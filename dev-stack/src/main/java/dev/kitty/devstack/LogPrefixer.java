@@ -43,7 +43,7 @@ final class LogPrefixer {
             return false;
         }
         try {
-            return (boolean) console.getClass().getMethod("isTerminal").invoke(console);
+            return (boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
         }
         catch (ReflectiveOperationException | RuntimeException ex) {
             return true;

@@ -100,8 +100,42 @@ public class Account {
         passwordHash = newHash;
     }
 
+    /**
+     * Sets a new password (change or reset). The caller has checked it against the password
+     * policy and ends other sessions ({@link CredentialsChanged}).
+     */
+    public void changePassword(String newHash) {
+        if (newHash.isBlank()) {
+            throw new IllegalArgumentException("password hash required");
+        }
+        passwordHash = newHash;
+    }
+
     public boolean canSignIn() {
         return status == AccountStatus.ACTIVE;
+    }
+
+    /** Stops every way of signing in; {@code true} if the account was active until now. */
+    public boolean lock() {
+        var wasActive = status == AccountStatus.ACTIVE;
+        status = AccountStatus.LOCKED;
+        return wasActive;
+    }
+
+    public void unlock() {
+        status = AccountStatus.ACTIVE;
+    }
+
+    /** Replaces the system roles. USER is every account's baseline and always stays. */
+    public void changeRoles(Set<SystemRole> newRoles) {
+        var changed = EnumSet.of(SystemRole.USER);
+        changed.addAll(newRoles);
+        roles.clear();
+        roles.addAll(changed);
+    }
+
+    public boolean hasRole(SystemRole role) {
+        return roles.contains(role);
     }
 
     public UUID id() {

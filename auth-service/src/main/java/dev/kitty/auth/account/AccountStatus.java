@@ -1,6 +1,6 @@
 package dev.kitty.auth.account;
 
-/** Whether an account may sign in. LOCKED is set by administrators (next issue). */
+/** Whether an account may sign in. LOCKED is set by administrators and ends every way in (login, refresh, exchange). */
 public enum AccountStatus {
     ACTIVE, LOCKED
 }

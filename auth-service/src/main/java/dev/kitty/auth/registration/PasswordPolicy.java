@@ -1,5 +1,8 @@
 package dev.kitty.auth.registration;
 
+import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.FieldError;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -7,10 +10,11 @@ import org.springframework.stereotype.Component;
 /**
  * What a new password must be (OWASP ASVS 5.0, V6.2): long enough, not absurdly long, not a
  * known common password and not the user's own address. No composition rules and no
- * truncation: any character counts, spaces included.
+ * truncation: any character counts, spaces included. Public: every way to set a password
+ * (registration, change, reset, bootstrap) applies this one policy.
  */
 @Component
-class PasswordPolicy {
+public class PasswordPolicy {
 
     static final int MIN_LENGTH = 12;
     static final int MAX_LENGTH = 1024;
@@ -24,8 +28,18 @@ class PasswordPolicy {
         this.commonPasswords = commonPasswords;
     }
 
+    /**
+     * @throws ApiProblem 400 {@code weak-password} with the reason for {@code field}, when the password may not be used
+     */
+    public void requireAcceptable(String password, String email, String field) {
+        weaknessOf(password, email).ifPresent(weakness -> {
+            throw ApiProblem.badRequest("weak-password", "The password " + weakness.message() + ".")
+                    .with("errors", List.of(new FieldError(field, weakness.message())));
+        });
+    }
+
     /** Why {@code password} may not be used by the owner of {@code email}, if it may not. */
-    Optional<Weakness> weaknessOf(String password, String email) {
+    public Optional<Weakness> weaknessOf(String password, String email) {
         var length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
             return Optional.of(Weakness.TOO_SHORT);
@@ -51,7 +65,7 @@ class PasswordPolicy {
                 || localPart.length() >= MIN_LOCAL_PART_TO_MATCH && lowerCased.contains(localPart);
     }
 
-    enum Weakness {
+    public enum Weakness {
         TOO_SHORT("must be at least " + MIN_LENGTH + " characters long"),
         TOO_LONG("must be at most " + MAX_LENGTH + " characters long"),
         COMMON("is too common: it is on the lists attackers try first"),
@@ -63,7 +77,7 @@ class PasswordPolicy {
             this.message = message;
         }
 
-        String message() {
+        public String message() {
             return message;
         }
     }

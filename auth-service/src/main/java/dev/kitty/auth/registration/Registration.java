@@ -6,9 +6,7 @@ import dev.kitty.identity.events.IdentityEvents;
 import dev.kitty.identity.events.UserRegistered;
 import dev.kitty.platform.messaging.IntegrationEvents;
 import dev.kitty.platform.web.ApiProblem;
-import dev.kitty.platform.web.FieldError;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -41,10 +39,7 @@ class Registration {
      */
     @Transactional
     Account register(String email, String password, String displayName) {
-        passwordPolicy.weaknessOf(password, email).ifPresent(weakness -> {
-            throw ApiProblem.badRequest("weak-password", "The password " + weakness.message() + ".")
-                    .with("errors", List.of(new FieldError("password", weakness.message())));
-        });
+        passwordPolicy.requireAcceptable(password, email, "password");
         if (accounts.existsByEmail(email)) {
             throw emailTaken();
         }

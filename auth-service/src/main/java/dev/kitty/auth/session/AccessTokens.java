@@ -1,6 +1,7 @@
 package dev.kitty.auth.session;
 
 import dev.kitty.auth.account.Account;
+import dev.kitty.auth.account.CredentialsChanged;
 import dev.kitty.auth.config.AuthProperties;
 import dev.kitty.platform.security.JwtPolicy;
 import dev.kitty.platform.security.SecurityProperties;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -17,9 +19,13 @@ import org.springframework.stereotype.Component;
 /**
  * Mints the access tokens every service accepts (see the platform's {@link JwtPolicy}). The
  * encoder signs with the one active key and names it in {@code kid}.
+ *
+ * <p>Public for features that hand out access tokens without a refresh token (the Basic-auth
+ * exchange): call {@link #issue(Account, List, UUID, Instant)} with {@code session = null} and
+ * {@code amr} {@code ["pat"]} or {@code ["pwd"]}, and report {@link #ttl()} as {@code expires_in}.
  */
 @Component
-class AccessTokens {
+public class AccessTokens {
 
     private final JwtEncoder encoder;
     private final SecurityProperties security;
@@ -31,11 +37,16 @@ class AccessTokens {
         this.ttl = properties.accessTokenTtl();
     }
 
-    Duration ttl() {
+    public Duration ttl() {
         return ttl;
     }
 
-    String issue(Account account, List<String> authenticationMethods, Instant now) {
+    /**
+     * @param authenticationMethods the {@code amr} values (RFC 8176): {@code pwd}, {@code otp}, {@code pat}
+     * @param session               the login session (refresh-token family) the token belongs to, as the
+     *                              {@code sid} claim; {@code null} for tokens outside a session
+     */
+    public String issue(Account account, List<String> authenticationMethods, @Nullable UUID session, Instant now) {
         var claims = JwtClaimsSet.builder()
                 .issuer(security.issuer())
                 .subject(account.id().toString())
@@ -48,9 +59,12 @@ class AccessTokens {
                 .claim("email_verified", account.emailVerified())
                 .claim("roles", account.roles().stream().map(Enum::name).sorted().toList())
                 .claim("amr", List.copyOf(authenticationMethods))
-                .claim(JwtPolicy.TOKEN_USE_CLAIM, JwtPolicy.ACCESS_TOKEN_USE)
-                .build();
+                .claim(JwtPolicy.TOKEN_USE_CLAIM, JwtPolicy.ACCESS_TOKEN_USE);
+        if (session != null) {
+            // lets a password change end every session but the caller's own (OIDC's sid)
+            claims.claim(CredentialsChanged.SESSION_CLAIM, session.toString());
+        }
         var header = JwsHeader.with(JwtPolicy.ALGORITHM).type("JWT").build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
     }
 }

@@ -6,8 +6,9 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The second factor fields are part of the contract already; no account can have 2FA on
- * until TOTP enrolment exists, so they are accepted and not yet consulted.
+ * {@code otp} (the 6-digit TOTP code) or {@code recoveryCode} is consulted only for an account
+ * with 2FA on, and only after the password was right; {@code otp} wins when both are given.
+ * 1024 characters bound the password (the policy's maximum) so that nobody makes us hash megabytes.
  */
 record LoginRequest(
         @NotBlank @Size(max = 254) String email,

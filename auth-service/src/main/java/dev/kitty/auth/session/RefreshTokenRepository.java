@@ -20,6 +20,15 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, UUID> {
     int revokeFamily(UUID familyId, Instant now);
 
     @Modifying
+    @Query("update RefreshToken t set t.revokedAt = :now where t.accountId = :accountId and t.revokedAt is null")
+    int revokeAccount(UUID accountId, Instant now);
+
+    @Modifying
+    @Query("update RefreshToken t set t.revokedAt = :now"
+            + " where t.accountId = :accountId and t.familyId <> :keepFamily and t.revokedAt is null")
+    int revokeAccountExceptFamily(UUID accountId, UUID keepFamily, Instant now);
+
+    @Modifying
     @Query("delete from RefreshToken t where t.accountId = :accountId")
     int deleteByAccountId(UUID accountId);
 }

@@ -1,6 +1,7 @@
 package dev.kitty.auth.session;
 
 import dev.kitty.platform.web.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +28,11 @@ class SessionController {
         this.sessions = sessions;
     }
 
+    /** The client address is the TCP peer, or the gateway's X-Forwarded-For (server.forward-headers-strategy). */
     @PostMapping("/login")
-    ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request) {
-        return tokens(login.login(request.email(), request.password()));
+    ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return tokens(login.login(new Login.Attempt(request.email(), request.password(), request.otp(), request.recoveryCode(),
+                http.getRemoteAddr())));
     }
 
     @PostMapping("/refresh")

@@ -2,12 +2,15 @@ package dev.kitty.auth.session;
 
 import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.AccountDeleted;
+import dev.kitty.auth.account.AccountLocked;
 import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.account.CredentialsChanged;
 import dev.kitty.auth.config.AuthProperties;
 import dev.kitty.auth.secret.OpaqueToken;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -17,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Login sessions as refresh-token families: started by a login, continued by rotation,
- * ended by logout, reuse of an exchanged token, or deletion of the account.
+ * ended by logout, reuse of an exchanged token, a credential change (all but the changer's own
+ * session), a lock, or deletion of the account. The family id is the access token's {@code sid}.
  */
 @Service
 class Sessions {
@@ -46,8 +50,8 @@ class Sessions {
     IssuedTokens start(Account account, List<String> authenticationMethods) {
         var now = clock.instant();
         var refresh = OpaqueToken.generate(TOKEN_BYTES);
-        refreshTokens.save(RefreshToken.startFamily(account.id(), refresh.hash(), authenticationMethods, now, refreshExpiry(now)));
-        return issue(account, authenticationMethods, refresh, now);
+        var first = refreshTokens.save(RefreshToken.startFamily(account.id(), refresh.hash(), authenticationMethods, now, refreshExpiry(now)));
+        return issue(account, authenticationMethods, first.familyId(), refresh, now);
     }
 
     @Transactional
@@ -78,7 +82,7 @@ class Sessions {
         }
         var successor = OpaqueToken.generate(TOKEN_BYTES);
         refreshTokens.save(token.rotate(successor.hash(), now, refreshExpiry(now)));
-        return new RefreshOutcome.Refreshed(issue(account.get(), token.authenticationMethods(), successor, now));
+        return new RefreshOutcome.Refreshed(issue(account.get(), token.authenticationMethods(), token.familyId(), successor, now));
     }
 
     /** Ends the session the token belongs to. Unknown tokens are ignored: logout must not reveal anything. */
@@ -93,8 +97,24 @@ class Sessions {
         refreshTokens.deleteByAccountId(deleted.accountId());
     }
 
-    private IssuedTokens issue(Account account, List<String> authenticationMethods, OpaqueToken refresh, Instant now) {
-        return new IssuedTokens(accessTokens.issue(account, authenticationMethods, now), accessTokens.ttl(), refresh.value());
+    @EventListener
+    void on(AccountLocked locked) {
+        var revoked = refreshTokens.revokeAccount(locked.accountId(), clock.instant());
+        log.info("Account {} locked: revoked {} refresh token(s)", locked.accountId(), revoked);
+    }
+
+    @EventListener
+    void on(CredentialsChanged changed) {
+        var now = clock.instant();
+        var revoked = changed.keepSession() == null
+                ? refreshTokens.revokeAccount(changed.accountId(), now)
+                : refreshTokens.revokeAccountExceptFamily(changed.accountId(), changed.keepSession(), now);
+        log.info("Credentials of account {} changed: revoked {} refresh token(s) of other sessions", changed.accountId(), revoked);
+    }
+
+    private IssuedTokens issue(Account account, List<String> authenticationMethods, UUID session, OpaqueToken refresh,
+            Instant now) {
+        return new IssuedTokens(accessTokens.issue(account, authenticationMethods, session, now), accessTokens.ttl(), refresh.value());
     }
 
     private Instant refreshExpiry(Instant now) {

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 class JwksController {
 
     /** Resource servers re-fetch on an unknown kid anyway; caching spares auth-service the routine polls. */
-    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
+    static final Duration MAX_AGE = Duration.ofMinutes(5);
+    private static final CacheControl CACHE = CacheControl.maxAge(MAX_AGE).cachePublic();
 
     private final SigningKeys keys;
 

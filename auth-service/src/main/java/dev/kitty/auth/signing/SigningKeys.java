@@ -119,7 +119,22 @@ class SigningKeys implements InitializingBean {
         return snapshot;
     }
 
+    /** Re-reads the table now, e.g. after this instance rotated (and committed). */
+    void refresh() {
+        reload();
+    }
+
     private void createActiveKey() {
+        try {
+            var key = repository.saveAndFlush(generate(true, clock.instant()));
+            log.info("Created signing key {} ({} bit RSA)", key.kid(), properties.signingKeySize());
+        } catch (DataIntegrityViolationException e) {
+            log.info("Another instance created the signing key first; using theirs");
+        }
+    }
+
+    /** A new RSA key pair, private part sealed; not stored yet. */
+    SigningKey generate(boolean active, Instant now) {
         try {
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(properties.signingKeySize());
@@ -127,11 +142,9 @@ class SigningKeys implements InitializingBean {
             var publicKey = (RSAPublicKey) pair.getPublic();
             var kid = new RSAKey.Builder(publicKey).build().computeThumbprint().toString();
             var sealed = cipher.seal(pair.getPrivate().getEncoded(), kid);
-            repository.saveAndFlush(SigningKey.activeKey(kid, ALGORITHM, publicKey.getEncoded(), sealed, PrivateKeyCipher.SCHEME,
-                    clock.instant()));
-            log.info("Created signing key {} ({} bit RSA)", kid, properties.signingKeySize());
-        } catch (DataIntegrityViolationException e) {
-            log.info("Another instance created the signing key first; using theirs");
+            return active
+                    ? SigningKey.activeKey(kid, ALGORITHM, publicKey.getEncoded(), sealed, PrivateKeyCipher.SCHEME, now)
+                    : SigningKey.pendingKey(kid, ALGORITHM, publicKey.getEncoded(), sealed, PrivateKeyCipher.SCHEME, now);
         } catch (GeneralSecurityException | JOSEException e) {
             throw new IllegalStateException("Cannot create a signing key", e);
         }

@@ -47,6 +47,9 @@ class RegistrationControllerTests {
     @MockitoBean
     EmailVerification emailVerification;
 
+    @MockitoBean
+    dev.kitty.auth.throttle.RequestThrottle throttle;
+
     @Test
     void registersWithoutATokenAndPointsAtTheNewUser() throws Exception {
         var account = Account.register("ann@example.com", "{argon2}hash", Instant.now());

@@ -1,6 +1,6 @@
 package dev.kitty.auth.session;
 
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.kitty.auth.PlatformWebSlice;
+import dev.kitty.platform.web.ApiProblem;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class SessionControllerTests {
 
     @Test
     void answersALoginWithAnOAuth2TokenResponseNobodyCaches() throws Exception {
-        when(login.login("ann@example.com", "violet-harbour-engine-42")).thenReturn(ISSUED);
+        when(login.login(new Login.Attempt("ann@example.com", "violet-harbour-engine-42", null, null, "127.0.0.1"))).thenReturn(ISSUED);
 
         mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\": \"ann@example.com\", \"password\": \"violet-harbour-engine-42\"}"))
@@ -54,7 +55,7 @@ class SessionControllerTests {
 
     @Test
     void answersWrongCredentialsWithTheInvalidCredentialsProblem() throws Exception {
-        when(login.login(anyString(), anyString())).thenThrow(Login.invalidCredentials());
+        when(login.login(any())).thenThrow(Login.invalidCredentials());
 
         mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\": \"ann@example.com\", \"password\": \"wrong-password-123\"}"))
@@ -64,6 +65,39 @@ class SessionControllerTests {
                 .andExpect(jsonPath("$.status").value(401));
     }
 
+    @Test
+    void passesTheSecondFactorAndTheClientAddressOn() throws Exception {
+        when(login.login(new Login.Attempt("ann@example.com", "violet-harbour-engine-42", "123456", "rc", "127.0.0.1"))).thenReturn(ISSUED);
+
+        mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON).content(
+                        "{\"email\": \"ann@example.com\", \"password\": \"violet-harbour-engine-42\", \"otp\": \"123456\", \"recoveryCode\": \"rc\"}"))
+                .andExpect(status().isOk());
+    }
+
+    /** API.md: 401 with a type ending in mfa-required when 2FA is on and no code was given. */
+    @Test
+    void answersAMissingSecondFactorWithTheMfaRequiredProblem() throws Exception {
+        when(login.login(any())).thenThrow(Login.mfaRequired());
+
+        mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\": \"ann@example.com\", \"password\": \"violet-harbour-engine-42\"}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://kitty.dev/problems/mfa-required"));
+    }
+
+    /** OWASP ASVS 5.0 6.3.1: a throttled login is 429 with Retry-After. */
+    @Test
+    void answersAThrottledLoginWith429AndRetryAfter() throws Exception {
+        when(login.login(any())).thenThrow(ApiProblem.tooManyRequests("Too many attempts.", Duration.ofSeconds(61)));
+
+        mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\": \"ann@example.com\", \"password\": \"violet-harbour-engine-42\"}"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "61"))
+                .andExpect(jsonPath("$.type").value("https://kitty.dev/problems/throttled"));
+    }
+
     static Stream<Arguments> invalidLogins() {
         return Stream.of(
                 Arguments.of("no body fields", "{}", "email"),
@@ -71,7 +105,9 @@ class SessionControllerTests {
                 Arguments.of("missing password", "{\"email\": \"ann@example.com\"}", "password"),
                 Arguments.of("password over 1024 characters",
                         "{\"email\": \"ann@example.com\", \"password\": \"" + "x".repeat(1025) + "\"}", "password"),
-                Arguments.of("absurd otp", "{\"email\": \"ann@example.com\", \"password\": \"x\", \"otp\": \"" + "1".repeat(17) + "\"}", "otp"));
+                Arguments.of("absurd otp", "{\"email\": \"ann@example.com\", \"password\": \"x\", \"otp\": \"" + "1".repeat(17) + "\"}", "otp"),
+                Arguments.of("absurd recovery code",
+                        "{\"email\": \"ann@example.com\", \"password\": \"x\", \"recoveryCode\": \"" + "r".repeat(65) + "\"}", "recoveryCode"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -126,7 +127,11 @@ class SessionIT {
         var unknownTimes = new ArrayList<Long>();
         for (int i = 0; i < 5; i++) {
             wrongTimes.add(timed(() -> api.login(email, PASSWORD + "-wrong")));
-            unknownTimes.add(timed(() -> api.login(unknown, PASSWORD)));
+            // this test is about cost, not throttling: a right password clears the account's failure count,
+            // and every unknown address is fresh (5 failures lock any address out, known or not)
+            api.login(email, PASSWORD);
+            var nobody = uniqueEmail("nobody");
+            unknownTimes.add(timed(() -> api.login(nobody, PASSWORD)));
         }
         assertThat(median(unknownTimes)).isGreaterThan(median(wrongTimes) * 4 / 10);
     }
@@ -186,6 +191,96 @@ class SessionIT {
         assertThat(api.post("/api/auth/logout", java.util.Map.of("refreshToken", refresh)).status()).isEqualTo(204);
 
         assertThat(api.refresh(refresh).status()).isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("RFC 8725 §3.8 / OWASP ASVS 5.0 7.2: of two concurrent refreshes with one token at most one wins")
+    void letsAtMostOneOfTwoConcurrentRefreshesWin() throws Exception {
+        var email = uniqueEmail("ivy");
+        api.register(email);
+        for (int round = 0; round < 3; round++) {
+            var refresh = api.login(email, PASSWORD).field("refresh_token");
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var statuses = new ArrayList<Integer>();
+            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                var calls = new ArrayList<java.util.concurrent.Callable<Integer>>();
+                for (int i = 0; i < 2; i++) {
+                    calls.add(() -> {
+                        start.await();
+                        return api.refresh(refresh).status();
+                    });
+                }
+                var futures = calls.stream().map(pool::submit).toList();
+                start.countDown();
+                for (var future : futures) {
+                    statuses.add(future.get());
+                }
+            }
+            assertThat(statuses).containsOnly(200, 401).filteredOn(status -> status == 200).hasSizeLessThanOrEqualTo(1);
+        }
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> longPasswords() {
+        var ascii = "q7-".repeat(40); // 120 bytes: bcrypt would have looked at the first 72 only
+        var emoji = "🐱🔑🏦".repeat(10); // 30 code points, 120 bytes of UTF-8
+        var thousand = "long-passphrase-".repeat(62) + "end!!!!!"; // 1000 characters
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("120 ASCII bytes", ascii, ascii.substring(0, 72) + "x".repeat(48)),
+                org.junit.jupiter.params.provider.Arguments.of("120 UTF-8 bytes of emoji", emoji, emoji.substring(0, 36) + "x".repeat(24)),
+                org.junit.jupiter.params.provider.Arguments.of("1000 characters", thousand, thousand.substring(0, 999) + "?"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "OWASP ASVS 5.0 6.2.8/6.2.9: {0}, same first 72 bytes or 999 characters -> no match, no 500")
+    @org.junit.jupiter.params.provider.MethodSource("longPasswords")
+    void usesEveryCharacterOfALongPassword(String description, String password, String samePrefix) {
+        var email = uniqueEmail("jay");
+        assertThat(api.post("/api/auth/register", java.util.Map.of("email", email, "password", password, "displayName", "Jay")).status())
+                .isEqualTo(201);
+
+        assertThat(api.login(email, samePrefix).status()).isEqualTo(401);
+        assertThat(api.login(email, password).status()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("API4:2023: a password beyond 1024 characters is refused as input, never a 500")
+    void refusesAbsurdlyLongPasswordsAsBadInput() {
+        var email = uniqueEmail("kim");
+        api.register(email);
+
+        var response = api.login(email, "p".repeat(100_000));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.field("type")).isEqualTo("https://kitty.dev/problems/validation");
+    }
+
+    @Test
+    @DisplayName("OWASP ASVS 5.0 6.3.8: a locked account cannot log in (same body as a wrong password) nor refresh")
+    void keepsALockedAccountOut() {
+        var email = uniqueEmail("lee");
+        var userId = api.register(email);
+        var refresh = api.login(email, PASSWORD).field("refresh_token");
+        var wrongPassword = api.login(email, PASSWORD + "-wrong").body();
+
+        jdbc.sql("UPDATE account SET status = 'LOCKED' WHERE id = ?").param(userId).update();
+
+        var login = api.login(email, PASSWORD);
+        assertThat(login.status()).isEqualTo(401);
+        assertThat(login.body()).isEqualTo(wrongPassword);
+        assertThat(api.refresh(refresh).status()).isEqualTo(401);
+    }
+
+    @Test
+    void namesTheSessionInTheAccessTokenAcrossRotation() throws Exception {
+        var email = uniqueEmail("max");
+        var userId = api.register(email);
+        var login = api.login(email, PASSWORD);
+
+        var sid = SignedJWT.parse(login.field("access_token")).getJWTClaimsSet().getStringClaim("sid");
+        var refreshed = api.refresh(login.field("refresh_token"));
+
+        assertThat(jdbc.sql("SELECT DISTINCT family_id FROM refresh_token WHERE account_id = ?").param(userId).query(UUID.class).single())
+                .hasToString(sid);
+        assertThat(SignedJWT.parse(refreshed.field("access_token")).getJWTClaimsSet().getStringClaim("sid")).isEqualTo(sid);
     }
 
     private static long timed(Runnable call) {

@@ -84,7 +84,7 @@ class SigningKeysTests {
     @Test
     void keepsPublishingAnInactiveKeyAndSignsWithTheActiveOne() {
         var old = started().signingKey().getKeyID();
-        rows.getFirst().deactivate();
+        rows.getFirst().deactivate(Instant.now());
         var keys = started();
 
         assertThat(rows).hasSize(2);

@@ -94,7 +94,7 @@ public final class DevStack implements AutoCloseable {
         InfrastructureEndpoints endpoints = infra.endpoints();
         for (Service service : this.config.services()) {
             if (service != Service.DISCOVERY) {
-                startService(service, ServiceEnvironment.of(service, this.config.ports(), endpoints));
+                startService(service, ServiceEnvironment.of(service, this.config, endpoints));
             }
         }
         Map<Service, Duration> registered = awaitRegistered(eureka, begin);

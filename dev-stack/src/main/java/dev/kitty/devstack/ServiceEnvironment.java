@@ -40,6 +40,13 @@ final class ServiceEnvironment {
         return env;
     }
 
+    /** The stack's own variables for a service, with the config's extra ones for it applied over them. */
+    static Map<String, String> of(Service service, StackConfig config, InfrastructureEndpoints infrastructure) {
+        Map<String, String> env = of(service, config.ports(), infrastructure);
+        env.putAll(config.serviceEnvironment(service));
+        return env;
+    }
+
     private static Map<String, String> common(Service service, StackPorts ports) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", String.valueOf(ports.port(service)));

@@ -2,8 +2,12 @@ package dev.kitty.devstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -20,10 +24,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param aotDirectory where the AOT caches and the extracted jars they depend on live
  * @param echoOutput copy each service's output, prefixed with its name, to standard output
  * @param startupTimeout how long to wait for every service to be registered in Eureka
+ * @param serviceEnvironment extra environment variables per service, applied over the stack's own (e.g. a
+ *        bootstrapped SUPER_USER for auth-service in a test stack)
  */
 public record StackConfig(Path repoRoot, Path dataDirectory, boolean temporaryData, boolean reset, StackPorts ports,
         List<String> jvmOptions, List<Service> services, boolean aot, Path aotDirectory, boolean echoOutput,
-        Duration startupTimeout) {
+        Duration startupTimeout, Map<Service, Map<String, String>> serviceEnvironment) {
 
     /**
      * Small heaps and the C1 compiler only: a dev stack of seven JVMs on a laptop starts faster and uses less
@@ -44,13 +50,16 @@ public record StackConfig(Path repoRoot, Path dataDirectory, boolean temporaryDa
         }
         EnumSet<Service> ordered = EnumSet.copyOf(services);
         services = List.copyOf(ordered);
+        Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
+        serviceEnvironment.forEach((service, environment) -> environments.put(service, Map.copyOf(environment)));
+        serviceEnvironment = Collections.unmodifiableMap(environments);
     }
 
     /** The developer's stack: well-known ports and data kept in {@code <repoRoot>/.kitty}. */
     public static StackConfig defaults(Path repoRoot) {
         Path dataDirectory = repoRoot.resolve(".kitty");
         return new StackConfig(repoRoot, dataDirectory, false, false, StackPorts.defaults(), FAST_START_JVM_OPTIONS,
-                List.of(Service.values()), false, dataDirectory.resolve("aot"), true, DEFAULT_STARTUP_TIMEOUT);
+                List.of(Service.values()), false, dataDirectory.resolve("aot"), true, DEFAULT_STARTUP_TIMEOUT, Map.of());
     }
 
     /**
@@ -63,48 +72,67 @@ public record StackConfig(Path repoRoot, Path dataDirectory, boolean temporaryDa
         Path dataDirectory = Path.of(System.getProperty("java.io.tmpdir"), name);
         return new StackConfig(repoRoot, dataDirectory, true, false, StackPorts.free(), FAST_START_JVM_OPTIONS,
                 List.of(Service.values()), false, repoRoot.resolve(".kitty").resolve("aot-ephemeral"), true,
-                DEFAULT_STARTUP_TIMEOUT);
+                DEFAULT_STARTUP_TIMEOUT, Map.of());
     }
 
     public StackConfig withReset(boolean reset) {
         return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, reset, this.ports,
-                this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout);
+                this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout, this.serviceEnvironment);
     }
 
     /** Keep data in the given directory (and the AOT caches in its {@code aot} sub-directory). */
     public StackConfig withDataDirectory(Path dataDirectory) {
         return new StackConfig(this.repoRoot, dataDirectory, false, this.reset, this.ports, this.jvmOptions,
-                this.services, this.aot, dataDirectory.resolve("aot"), this.echoOutput, this.startupTimeout);
+                this.services, this.aot, dataDirectory.resolve("aot"), this.echoOutput, this.startupTimeout, this.serviceEnvironment);
     }
 
     public StackConfig withAot(boolean aot) {
         return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
-                this.jvmOptions, this.services, aot, this.aotDirectory, this.echoOutput, this.startupTimeout);
+                this.jvmOptions, this.services, aot, this.aotDirectory, this.echoOutput, this.startupTimeout, this.serviceEnvironment);
     }
 
     public StackConfig withPorts(StackPorts ports) {
         return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, ports,
-                this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout);
+                this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout, this.serviceEnvironment);
     }
 
     public StackConfig withJvmOptions(List<String> jvmOptions) {
         return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
-                jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout);
+                jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout, this.serviceEnvironment);
     }
 
     public StackConfig withServices(List<Service> services) {
         return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
-                this.jvmOptions, services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout);
+                this.jvmOptions, services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout, this.serviceEnvironment);
     }
 
     public StackConfig withEchoOutput(boolean echoOutput) {
         return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
-                this.jvmOptions, this.services, this.aot, this.aotDirectory, echoOutput, this.startupTimeout);
+                this.jvmOptions, this.services, this.aot, this.aotDirectory, echoOutput, this.startupTimeout, this.serviceEnvironment);
     }
 
     public StackConfig withStartupTimeout(Duration startupTimeout) {
         return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
-                this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, startupTimeout);
+                this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, startupTimeout, this.serviceEnvironment);
+    }
+
+    /**
+     * Adds environment variables for one service, over what the stack sets itself; later calls win per variable.
+     */
+    public StackConfig withServiceEnvironment(Service service, Map<String, String> environment) {
+        Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
+        environments.putAll(this.serviceEnvironment);
+        Map<String, String> merged = new LinkedHashMap<>(this.serviceEnvironment.getOrDefault(service, Map.of()));
+        merged.putAll(environment);
+        environments.put(service, merged);
+        return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
+                this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout,
+                environments);
+    }
+
+    /** The extra environment variables given for a service; empty when none. */
+    public Map<String, String> serviceEnvironment(Service service) {
+        return this.serviceEnvironment.getOrDefault(service, Map.of());
     }
 
     public boolean runs(Service service) {

@@ -2,27 +2,20 @@ package dev.kitty.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kitty.devstack.DevStack;
 import dev.kitty.devstack.RunningStack;
-import dev.kitty.devstack.StackConfig;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -35,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Set {@code -Dkitty.stack.echo=true} to see every service's output live.
  */
 @Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
+@ExtendWith(SharedStack.class)
 class StackIT {
 
     /** Registrations reach the gateway's copy of the registry within seconds; a 503 until then is expected. */
@@ -63,26 +57,10 @@ class StackIT {
         }
     };
 
+    /** Shared with the other system test classes: started once per JVM, stopped after the last class. */
     @BeforeAll
-    static void startStack() {
-        StackConfig config = StackConfig.ephemeral(repoRoot())
-            .withEchoOutput(Boolean.getBoolean("kitty.stack.echo"))
-            .withStartupTimeout(Duration.ofMinutes(5));
-        // on failure the exception carries the last lines of every service
-        stack = DevStack.start(config);
-        System.out.println("Stack up in " + stack.startupTime().toMillis() + " ms: gateway " + stack.gatewayUrl());
-    }
-
-    @AfterAll
-    static void stopStack() throws IOException {
-        if (stack != null) {
-            try {
-                keepLogs(stack.config().logDirectory());
-            }
-            finally {
-                stack.close();
-            }
-        }
+    static void useTheSharedStack(RunningStack running) {
+        stack = running;
     }
 
     @Test
@@ -188,26 +166,6 @@ class StackIT {
 
     private static HttpRequest.BodyPublisher body(String text) {
         return HttpRequest.BodyPublishers.ofString(text);
-    }
-
-    /** The stack's data is temporary: its logs are copied to target/stack-logs to be read after the run. */
-    private static void keepLogs(Path logDirectory) throws IOException {
-        Path target = Path.of("target", "stack-logs");
-        Files.createDirectories(target);
-        try (Stream<Path> logs = Files.list(logDirectory)) {
-            for (Path log : logs.toList()) {
-                Files.copy(log, target.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
-
-    private static Path repoRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("dev-stack")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("Run from inside the Kitty repository");
     }
 
 }

@@ -32,6 +32,9 @@ public final class AuthApi {
 
     public AuthApi(int port, JsonMapper json, String clientAddress) {
         this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                // not Apache HttpClient 5 (RestClient's pick when on the class path): it silently retries a 429
+                // after its Retry-After, which would hide every throttling answer from the tests
+                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory())
                 .defaultHeader("X-Forwarded-For", clientAddress)
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();

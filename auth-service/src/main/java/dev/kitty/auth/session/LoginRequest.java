@@ -8,11 +8,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code otp} (the 6-digit TOTP code) or {@code recoveryCode} is consulted only for an account
  * with 2FA on, and only after the password was right; {@code otp} wins when both are given.
- * 1024 characters bound the password (the policy's maximum) so that nobody makes us hash megabytes.
+ * The password is bounded by the policy's maximum, 1024 code points, i.e. at most 2048 UTF-16
+ * units (what {@code @Size} counts), so that nobody makes us hash megabytes.
  */
 record LoginRequest(
         @NotBlank @Size(max = 254) String email,
-        @NotNull @Size(max = 1024) String password,
+        @NotNull @Size(max = 2048) String password,
         @Size(max = 16) @Nullable String otp,
         @Size(max = 64) @Nullable String recoveryCode) {
 

@@ -227,7 +227,9 @@ class SessionIT {
         return java.util.stream.Stream.of(
                 org.junit.jupiter.params.provider.Arguments.of("120 ASCII bytes", ascii, ascii.substring(0, 72) + "x".repeat(48)),
                 org.junit.jupiter.params.provider.Arguments.of("120 UTF-8 bytes of emoji", emoji, emoji.substring(0, 36) + "x".repeat(24)),
-                org.junit.jupiter.params.provider.Arguments.of("1000 characters", thousand, thousand.substring(0, 999) + "?"));
+                org.junit.jupiter.params.provider.Arguments.of("1000 characters", thousand, thousand.substring(0, 999) + "?"),
+                org.junit.jupiter.params.provider.Arguments.of("1024 emoji, the policy's maximum (2048 UTF-16 units)", "🐱".repeat(1024),
+                        "🐱".repeat(1023) + "x"));
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "OWASP ASVS 5.0 6.2.8/6.2.9: {0}, same first 72 bytes or 999 characters -> no match, no 500")

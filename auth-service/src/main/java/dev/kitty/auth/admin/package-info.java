@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.auth.admin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.auth.bootstrap;
+
+import org.jspecify.annotations.NullMarked;

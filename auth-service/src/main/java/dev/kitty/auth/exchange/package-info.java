@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.auth.exchange;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.auth.mfa;
+
+import org.jspecify.annotations.NullMarked;

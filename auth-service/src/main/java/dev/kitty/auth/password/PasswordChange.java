@@ -1,0 +1,59 @@
+package dev.kitty.auth.password;
+
+import dev.kitty.auth.account.Account;
+import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.account.CredentialsChanged;
+import dev.kitty.auth.registration.PasswordPolicy;
+import dev.kitty.auth.throttle.LoginThrottle;
+import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.FieldError;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A signed-in user replaces their password, proving they know the current one (OWASP ASVS 5.0
+ * 6.2.3), so that a borrowed access token alone cannot take the account over. A wrong current
+ * password counts toward the login throttle (ASVS 6.3.1). The new one meets the registration
+ * policy (ASVS 6.2.1, 6.2.4). Every other session ends (ASVS 7.4.3); the caller's, named by the
+ * access token's {@code sid}, stays.
+ */
+@Service
+class PasswordChange {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy policy;
+    private final LoginThrottle throttle;
+    private final ApplicationEventPublisher events;
+
+    PasswordChange(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy, LoginThrottle throttle,
+            ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.policy = policy;
+        this.throttle = throttle;
+        this.events = events;
+    }
+
+    /** @param sessionClaim the caller's {@code sid}: that session survives; absent, every session ends */
+    @Transactional
+    void change(UUID accountId, String address, @Nullable String sessionClaim, String currentPassword, String newPassword) {
+        var account = accounts.findById(accountId).filter(Account::canSignIn)
+                .orElseThrow(() -> ApiProblem.unauthorized("invalid-credentials", "This account cannot sign in."));
+        throttle.check(account.email(), address);
+        if (!passwordEncoder.matches(currentPassword, account.passwordHash())) {
+            throttle.recordFailure(account.email(), address);
+            throw ApiProblem.badRequest("wrong-password", "The current password is wrong.")
+                    .with("errors", List.of(new FieldError("currentPassword", "is wrong")));
+        }
+        policy.requireAcceptable(newPassword, account.email(), "newPassword");
+        account.changePassword(passwordEncoder.encode(newPassword));
+        throttle.recordSuccess(account.email(), address);
+        events.publishEvent(CredentialsChanged.keepingSession(account.id(), sessionClaim));
+    }
+}

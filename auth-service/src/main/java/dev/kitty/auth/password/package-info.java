@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.auth.password;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.auth.pat;
+
+import org.jspecify.annotations.NullMarked;

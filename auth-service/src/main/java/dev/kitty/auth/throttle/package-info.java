@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.auth.throttle;
+
+import org.jspecify.annotations.NullMarked;

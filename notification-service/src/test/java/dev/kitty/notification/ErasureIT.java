@@ -1,5 +1,6 @@
 package dev.kitty.notification;
 
+import dev.kitty.platform.test.EventsOnKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,9 +1,9 @@
 package dev.kitty.budget.knownuser;
 
+import dev.kitty.platform.test.EventsOnKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kitty.budget.EventsOnKafka;
 import dev.kitty.identity.events.EmailVerified;
 import dev.kitty.identity.events.IdentityEvents;
 import dev.kitty.identity.events.UserRegistered;

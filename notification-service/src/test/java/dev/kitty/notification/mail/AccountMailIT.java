@@ -1,5 +1,6 @@
 package dev.kitty.notification.mail;
 
+import dev.kitty.platform.test.EventsOnKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +8,6 @@ import dev.kitty.identity.events.EmailVerificationRequested;
 import dev.kitty.identity.events.IdentityEvents;
 import dev.kitty.identity.events.PasswordResetRequested;
 import dev.kitty.infra.EmbeddedMailServer;
-import dev.kitty.notification.EventsOnKafka;
 import dev.kitty.platform.test.EmbeddedInfrastructure;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;

@@ -1,9 +1,9 @@
 package dev.kitty.notification.settings;
 
+import dev.kitty.platform.test.EventsOnKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kitty.notification.EventsOnKafka;
 import dev.kitty.platform.test.EmbeddedInfrastructure;
 import dev.kitty.user.events.NotificationSettingsChanged;
 import dev.kitty.user.events.UserEvents;

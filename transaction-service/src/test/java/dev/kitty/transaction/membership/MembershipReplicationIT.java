@@ -1,5 +1,6 @@
 package dev.kitty.transaction.membership;
 
+import dev.kitty.platform.test.EventsOnKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +11,6 @@ import dev.kitty.budget.events.MemberAdded;
 import dev.kitty.budget.events.MemberRemoved;
 import dev.kitty.budget.events.MemberRoleChanged;
 import dev.kitty.platform.test.EmbeddedInfrastructure;
-import dev.kitty.transaction.EventsOnKafka;
 import dev.kitty.user.events.UserDeleted;
 import dev.kitty.user.events.UserEvents;
 import java.time.Duration;

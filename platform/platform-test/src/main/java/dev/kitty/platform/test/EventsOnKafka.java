@@ -1,15 +1,22 @@
-package dev.kitty.budget;
+package dev.kitty.platform.test;
 
 import dev.kitty.events.EventType;
-import dev.kitty.platform.messaging.CloudEvent;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Publishes integration events the way another service does: a CloudEvents JSON record on the event's real topic. */
+/**
+ * Publishes integration events the way another service does: a CloudEvents 1.0 JSON record on
+ * the event type's real topic. The envelope is written here field by field, not with the
+ * platform's own class, so a consumer test also proves the consumer reads the wire format.
+ */
 public final class EventsOnKafka {
+
+    private record Envelope(String specversion, String id, String source, String type, String subject, Instant time,
+            String datacontenttype, JsonNode data) {}
 
     private final KafkaTemplate<Object, Object> kafka;
     private final JsonMapper json;
@@ -32,7 +39,7 @@ public final class EventsOnKafka {
      * key proves, once its effect shows, that the other one has been handled too.
      */
     public <T extends Record> void send(EventType<T> type, T payload, String id, String key) {
-        var envelope = new CloudEvent(CloudEvent.SPEC_VERSION, id, "/kitty/test", type.name(), type.keyFor(payload), Instant.now(),
+        var envelope = new Envelope("1.0", id, "/kitty/test", type.name(), type.keyFor(payload), Instant.now(),
                 "application/json", json.valueToTree(payload));
         kafka.send(new ProducerRecord<>(type.topic(), key, json.writeValueAsBytes(envelope))).join();
     }

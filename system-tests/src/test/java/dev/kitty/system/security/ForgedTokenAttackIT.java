@@ -1,5 +1,6 @@
 package dev.kitty.system.security;
 
+import dev.kitty.platform.test.HitCountingServer;
 import static dev.kitty.system.security.KittyClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package dev.kitty.user.security;
 
+import dev.kitty.platform.test.HitCountingServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package dev.kitty.user.security;
+package dev.kitty.platform.test;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The attacker's web server: serves the attacker's JWKS (or certificate) to whoever asks and counts the asking,
  * so a test proves that {@code jku}/{@code x5u} were never followed rather than merely not trusted.
  */
-final class HitCountingServer implements AutoCloseable {
+public final class HitCountingServer implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger hits = new AtomicInteger();
@@ -22,7 +22,7 @@ final class HitCountingServer implements AutoCloseable {
         this.server = server;
     }
 
-    static HitCountingServer serving(String body) {
+    public static HitCountingServer serving(String body) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             HitCountingServer counting = new HitCountingServer(server);
@@ -42,11 +42,11 @@ final class HitCountingServer implements AutoCloseable {
         }
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    int hits() {
+    public int hits() {
         return hits.get();
     }
 

@@ -6,8 +6,7 @@ import static dev.kitty.auth.AuthApi.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kitty.auth.AuthApi;
-import dev.kitty.infra.EmbeddedKafkaBroker;
-import dev.kitty.platform.test.EmbeddedInfrastructure;
+import dev.kitty.auth.RunningAuthService;
 import dev.kitty.user.events.UserEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,40 +18,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /** user-service's UserDeleted arrives as a real CloudEvents record on the real {@code user.events} topic. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@EmbeddedInfrastructure
-class AccountDeletionIT {
+class AccountDeletionIT extends RunningAuthService {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-
-    AuthApi api;
-
-    @BeforeEach
-    void connect() {
-        api = new AuthApi(port, json);
-    }
 
     @Test
     void removesTheCredentialsAndEveryTokenOfADeletedUser() throws Exception {

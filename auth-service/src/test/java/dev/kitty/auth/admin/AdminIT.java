@@ -6,41 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.kitty.auth.AuthApi;
-import dev.kitty.platform.test.EmbeddedInfrastructure;
+import dev.kitty.auth.RunningAuthService;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /** System roles and account locks with real tokens against the real service and database. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@EmbeddedInfrastructure
-class AdminIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    AuthApi api;
-
-    @BeforeEach
-    void connect() {
-        api = new AuthApi(port, json);
-    }
+class AdminIT extends RunningAuthService {
 
     record Person(UUID id, String email, String token) {}
 

@@ -8,9 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import com.nimbusds.jwt.SignedJWT;
 import dev.kitty.auth.AuthApi;
 import dev.kitty.auth.AuthServiceApplication;
+import dev.kitty.auth.RunningAuthService;
 import dev.kitty.identity.events.IdentityEvents;
-import dev.kitty.infra.EmbeddedKafkaBroker;
-import dev.kitty.platform.test.EmbeddedInfrastructure;
 import dev.kitty.platform.test.TestTokens;
 import dev.kitty.platform.test.TopicRecords;
 import java.time.Duration;
@@ -23,45 +22,24 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The first SUPER_USER from configuration, on the real database and topic. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@EmbeddedInfrastructure
 @ExtendWith(OutputCaptureExtension.class)
-class SuperUserBootstrapIT {
+class SuperUserBootstrapIT extends RunningAuthService {
 
     private static final String STRONG_PASSWORD = "quartz-lantern-meadow-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     JdbcConnectionDetails database;
 
     @Autowired
-    EmbeddedKafkaBroker kafka;
-
-    @Autowired
     SuperUserBootstrap bootstrap;
-
-    AuthApi api;
 
     @BeforeEach
     void withoutAnySuperUser() {
-        api = new AuthApi(port, json);
         // the database is shared by every test of the JVM: start each case from "no super user"
         jdbc.sql("DELETE FROM account_role WHERE role = 'SUPER_USER'").update();
     }

@@ -6,37 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.kitty.auth.AuthApi;
-import dev.kitty.platform.test.EmbeddedInfrastructure;
+import dev.kitty.auth.RunningAuthService;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The gateway's Basic-auth exchange against the real service: what it accepts, what it refuses, and how. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@EmbeddedInfrastructure
-class ExchangeIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
-
-    AuthApi api;
-
-    @BeforeEach
-    void connect() {
-        api = new AuthApi(port, json);
-    }
+class ExchangeIT extends RunningAuthService {
 
     @Test
     void exchangesAPasswordForOneShortLivedAccessTokenWithoutRefreshToken() throws Exception {

@@ -5,10 +5,9 @@ import static dev.kitty.auth.AuthApi.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kitty.auth.AuthApi;
+import dev.kitty.auth.RunningAuthService;
 import dev.kitty.auth.secret.OpaqueToken;
 import dev.kitty.identity.events.IdentityEvents;
-import dev.kitty.infra.EmbeddedKafkaBroker;
-import dev.kitty.platform.test.EmbeddedInfrastructure;
 import dev.kitty.platform.test.TopicRecords;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,44 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Forgot / reset / change password on real PostgreSQL and Kafka. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@EmbeddedInfrastructure
-class PasswordResetIT {
+class PasswordResetIT extends RunningAuthService {
 
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
     private static final String NEW_PASSWORD = "amber-lantern-orchard-77";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-
-    AuthApi api;
-
-    @BeforeEach
-    void connect() {
-        api = new AuthApi(port, json);
-    }
 
     @Test
     @DisplayName("OWASP ASVS 5.0 6.3.8 / API2:2023: forgot answers 202 alike for known and unknown addresses; only the known one gets a reset event")

@@ -5,10 +5,9 @@ import static dev.kitty.auth.AuthApi.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kitty.auth.AuthApi;
+import dev.kitty.auth.RunningAuthService;
 import dev.kitty.auth.secret.OpaqueToken;
 import dev.kitty.identity.events.IdentityEvents;
-import dev.kitty.infra.EmbeddedKafkaBroker;
-import dev.kitty.platform.test.EmbeddedInfrastructure;
 import dev.kitty.platform.test.TopicRecords;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,43 +17,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@EmbeddedInfrastructure
-class RegistrationIT {
+class RegistrationIT extends RunningAuthService {
 
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-
-    AuthApi api;
-
-    @BeforeEach
-    void connect() {
-        api = new AuthApi(port, json);
-    }
 
     @Test
     void storesAnActiveUnverifiedUserWithAnArgon2idHash() {

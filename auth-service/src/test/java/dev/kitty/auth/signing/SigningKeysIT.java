@@ -8,48 +8,21 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.kitty.auth.AuthApi;
 import dev.kitty.auth.AuthServiceApplication;
-import dev.kitty.infra.EmbeddedKafkaBroker;
-import dev.kitty.platform.test.EmbeddedInfrastructure;
+import dev.kitty.auth.RunningAuthService;
 import dev.kitty.platform.test.TestTokens;
 import java.util.Map;
 import java.util.Objects;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@EmbeddedInfrastructure
-class SigningKeysIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    JdbcClient jdbc;
+class SigningKeysIT extends RunningAuthService {
 
     @Autowired
     JdbcConnectionDetails database;
-
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-
-    AuthApi api;
-
-    @BeforeEach
-    void connect() {
-        api = new AuthApi(port, json);
-    }
 
     @Test
     void publishesThePublicHalfOfEveryKeyInUse() throws Exception {

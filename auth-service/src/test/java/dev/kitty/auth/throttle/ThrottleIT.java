@@ -5,37 +5,17 @@ import static dev.kitty.auth.AuthApi.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kitty.auth.AuthApi;
-import dev.kitty.platform.test.EmbeddedInfrastructure;
+import dev.kitty.auth.RunningAuthService;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Brute force against the real service with the default limits. Each {@link AuthApi} calls from
  * its own address through {@code X-Forwarded-For}, as the gateway sends it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@EmbeddedInfrastructure
-class ThrottleIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
-
-    AuthApi api;
-
-    @BeforeEach
-    void connect() {
-        api = new AuthApi(port, json);
-    }
+class ThrottleIT extends RunningAuthService {
 
     @Test
     @DisplayName("OWASP ASVS 5.0 6.3.1 / API2:2023: 5 failures from anywhere lock the account out with 429 + Retry-After, right password included")

@@ -72,6 +72,22 @@ public final class AuthApi {
         return new Response(entity.getStatusCode().value(), entity.getHeaders(), entity.getBody(), json);
     }
 
+    /** The gateway's call to the credential exchange, with its client credential. */
+    public Response exchange(String email, String secret, String clientSecret) {
+        return exchangeAs("Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("gateway:" + clientSecret).getBytes(java.nio.charset.StandardCharsets.UTF_8)), Map.of("email", email, "secret", secret));
+    }
+
+    /** A call to the credential exchange with any {@code Authorization} header (null for none) and body. */
+    public Response exchangeAs(@org.jspecify.annotations.Nullable String authorization, Map<String, ?> body) {
+        var request = http.post().uri("/api/auth/exchange").contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
+        if (authorization != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        var entity = request.retrieve().toEntity(String.class);
+        return new Response(entity.getStatusCode().value(), entity.getHeaders(), entity.getBody(), json);
+    }
+
     public Response get(String path, String... bearer) {
         var request = http.get().uri(path);
         if (bearer.length > 0) {

@@ -15,9 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link AuthApi}. Every integration test shares this one configuration, so they also share one
  * cached application context.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "kitty.auth.exchange.client-secret=" + RunningAuthService.EXCHANGE_CLIENT_SECRET)
 @EmbeddedInfrastructure
 public abstract class RunningAuthService {
+
+    /** What the gateway would present to the credential exchange. */
+    public static final String EXCHANGE_CLIENT_SECRET = "auth-service-integration-tests-exchange-secret";
 
     @LocalServerPort
     protected int port;

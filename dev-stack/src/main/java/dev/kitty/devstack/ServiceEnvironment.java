@@ -10,6 +10,12 @@ final class ServiceEnvironment {
 
     static final String AUDIENCE = "kitty-api";
 
+    /**
+     * The gateway's client secret at auth-service's credential exchange: random for each launch, so that no
+     * value in the repository opens the exchange of a running stack.
+     */
+    static final String EXCHANGE_CLIENT_SECRET = randomSecret();
+
     private ServiceEnvironment() {
     }
 
@@ -29,6 +35,13 @@ final class ServiceEnvironment {
         env.put("EUREKA_INSTANCE_IP_ADDRESS", BIND_ADDRESS);
         env.put("KITTY_SECURITY_ISSUER", issuer(ports));
         env.put("KITTY_SECURITY_AUDIENCE", AUDIENCE);
+        if (service == Service.AUTH || service == Service.GATEWAY) {
+            env.put("KITTY_EXCHANGE_CLIENT_SECRET", EXCHANGE_CLIENT_SECRET);
+        }
+        if (service == Service.GATEWAY) {
+            // the gateway reads credential revocations to drop cached Basic tokens
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        }
         service.database().ifPresent((database) -> {
             env.put("SPRING_DATASOURCE_URL", infrastructure.jdbcUrl().apply(database));
             env.put("SPRING_DATASOURCE_USERNAME", database);
@@ -64,4 +77,10 @@ final class ServiceEnvironment {
         return "http://localhost:" + ports.port(Service.GATEWAY);
     }
 
+
+    private static String randomSecret() {
+        var bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
 }

@@ -42,12 +42,23 @@ class ServiceEnvironmentTests {
     }
 
     @Test
-    void givesTheGatewayEurekaButNoDatabase() {
+    void givesTheGatewayEurekaAndKafkaForRevocationsButNoDatabase() {
         Map<String, String> env = ServiceEnvironment.of(Service.GATEWAY, this.ports, this.infrastructure);
 
         assertThat(env).containsEntry("SERVER_PORT", "8080")
             .containsEntry("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", "http://127.0.0.1:8761/eureka/")
-            .doesNotContainKeys("SPRING_DATASOURCE_URL", "SPRING_KAFKA_BOOTSTRAP_SERVERS");
+            .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+            .doesNotContainKeys("SPRING_DATASOURCE_URL");
+    }
+
+    /** Issue 6: only the gateway and auth-service share the exchange's client secret, and it is not a constant. */
+    @Test
+    void sharesARandomExchangeClientSecretBetweenTheGatewayAndAuthServiceOnly() {
+        var gateway = ServiceEnvironment.of(Service.GATEWAY, this.ports, this.infrastructure).get("KITTY_EXCHANGE_CLIENT_SECRET");
+        var auth = ServiceEnvironment.of(Service.AUTH, this.ports, this.infrastructure).get("KITTY_EXCHANGE_CLIENT_SECRET");
+
+        assertThat(gateway).isEqualTo(auth).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(ServiceEnvironment.of(Service.USER, this.ports, this.infrastructure)).doesNotContainKey("KITTY_EXCHANGE_CLIENT_SECRET");
     }
 
     @Test

@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "eureka.client.enabled=false",
+        "kitty.security.revocation.enabled=false",
 })
 class GatewayRoutingIT {
 
@@ -167,6 +168,24 @@ class GatewayRoutingIT {
             """)
     void answersUnknownPathsWithNotFoundProblem(String path, String accept) throws Exception {
         var response = send("GET", path, HttpRequest.newBuilder().header("Accept", accept));
+
+        assertProblem(response, 404);
+    }
+
+    /** Issue 6, hole 4: auth-service's credential exchange is the gateway's helper, never a public endpoint. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POST | /api/auth/exchange
+            GET  | /api/auth/exchange
+            POST | /api/auth/exchange/
+            POST | /api/auth/./exchange
+            POST | /api/auth//exchange
+            POST | /api/auth/x/../exchange
+            POST | /api/auth/%65xchange
+            POST | /api/auth/exchange;x=1
+            """)
+    void neverRoutesTheCredentialExchange(String method, String path) throws Exception {
+        var response = send(method, path, HttpRequest.newBuilder().header("Content-Type", "application/json"));
 
         assertProblem(response, 404);
     }

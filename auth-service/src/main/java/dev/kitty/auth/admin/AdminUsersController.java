@@ -3,6 +3,7 @@ package dev.kitty.auth.admin;
 import dev.kitty.auth.account.Account;
 import dev.kitty.auth.mfa.Mfa;
 import dev.kitty.platform.security.CurrentUser;
+import dev.kitty.platform.security.InteractiveLoginRequired;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -51,6 +52,8 @@ class AdminUsersController {
         return PageResponse.from(accounts, account -> AdminUserResponse.from(account, withMfa.contains(account.id())));
     }
 
+    /** Granting system roles is privilege management: never with a personal access token, however privileged. */
+    @InteractiveLoginRequired
     @PutMapping("/{id}/roles")
     @PreAuthorize("hasRole('SUPER_USER')")
     AdminUserResponse changeRoles(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody ChangeRolesRequest request) {

@@ -2,6 +2,7 @@ package dev.kitty.auth.admin;
 
 import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.AccountLocked;
+import dev.kitty.auth.account.RolesChanged;
 import dev.kitty.auth.account.AccountRepository;
 import dev.kitty.auth.account.SystemRole;
 import dev.kitty.platform.web.ApiProblem;
@@ -65,9 +66,12 @@ class UserAdministration {
             throw ApiProblem.conflict("last-super-user",
                     "This is the last active super user. Make someone else super user before removing this role.");
         }
-        var before = target.roles();
+        var before = Set.copyOf(target.roles());
         target.changeRoles(roles);
         accounts.saveAndFlush(target);
+        if (!before.equals(target.roles())) {
+            events.publishEvent(new RolesChanged(target.id(), Set.copyOf(before), Set.copyOf(target.roles())));
+        }
         log.info("Roles of account {} changed from {} to {} by {}", target.id(), before, target.roles(), actorId);
         return target;
     }

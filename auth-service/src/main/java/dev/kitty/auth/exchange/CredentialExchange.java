@@ -65,7 +65,8 @@ class CredentialExchange {
         throttle.check(email, clientAddress);
         var normalised = Account.normaliseEmail(email);
         var usingToken = PersonalAccessTokens.looksLikeToken(secret);
-        var account = usingToken ? byToken(normalised, secret) : byPassword(normalised, secret);
+        var token = usingToken ? personalAccessTokens.authenticate(secret) : Optional.<PersonalAccessTokens.Authenticated>empty();
+        var account = usingToken ? byToken(normalised, token) : byPassword(normalised, secret);
         if (account.isEmpty()) {
             throttle.recordFailure(email, clientAddress);
             throw invalidCredentials();
@@ -77,12 +78,14 @@ class CredentialExchange {
         }
         throttle.recordSuccess(email, clientAddress);
         var methods = usingToken ? PERSONAL_ACCESS_TOKEN : PASSWORD;
-        return new Exchanged(accessTokens.issue(account.get(), methods, null, clock.instant()), accessTokens.ttl());
+        // a token exchanged for a PAT belongs to that PAT's session: revoking the PAT ends exactly those tokens
+        var session = token.map(PersonalAccessTokens.Authenticated::tokenId).orElse(null);
+        return new Exchanged(accessTokens.issue(account.get(), methods, session, clock.instant()), accessTokens.ttl());
     }
 
     /** The token must be usable and belong to the account of that address: a PAT is not a key to other accounts. */
-    private Optional<Account> byToken(String email, String token) {
-        return personalAccessTokens.authenticate(token)
+    private Optional<Account> byToken(String email, Optional<PersonalAccessTokens.Authenticated> token) {
+        return token.map(PersonalAccessTokens.Authenticated::accountId)
                 .flatMap(accounts::findById)
                 .filter(account -> account.email().equals(email))
                 .filter(Account::canSignIn);

@@ -2,6 +2,7 @@ package dev.kitty.auth.mfa;
 
 import dev.kitty.auth.account.CredentialsChanged;
 import dev.kitty.platform.security.CurrentUser;
+import dev.kitty.platform.security.InteractiveLoginRequired;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
@@ -16,9 +17,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** TOTP enrolment for the signed-in user. Responses carrying secrets are never cached (RFC 9111 no-store). */
+/**
+ * TOTP enrolment for the signed-in user, from an interactive login only: a personal access token
+ * must never turn on 2FA (locking the owner out) or see recovery codes. Responses carrying secrets
+ * are never cached (RFC 9111 no-store).
+ */
 @RestController
 @RequestMapping("/api/auth/mfa/totp")
+@InteractiveLoginRequired
 class MfaController {
 
     private final TotpEnrolment enrolment;

@@ -84,7 +84,7 @@ class TotpEnrolment {
         var codes = RecoveryCodes.generate();
         recoveryCodes.saveAll(codes.stream().map(plain -> RecoveryCode.issue(caller.accountId(), RecoveryCodes.hash(plain), now)).toList());
         throttle.recordSuccess(caller.email(), caller.address());
-        events.publishEvent(CredentialsChanged.keepingSession(caller.accountId(), caller.sessionClaim()));
+        events.publishEvent(CredentialsChanged.keepingSession(caller.accountId(), CredentialsChanged.What.SECOND_FACTOR_CHANGED, caller.sessionClaim()));
         return codes;
     }
 
@@ -104,7 +104,7 @@ class TotpEnrolment {
         recoveryCodes.deleteByAccountId(caller.accountId());
         credentials.delete(credential);
         throttle.recordSuccess(caller.email(), caller.address());
-        events.publishEvent(CredentialsChanged.keepingSession(caller.accountId(), caller.sessionClaim()));
+        events.publishEvent(CredentialsChanged.keepingSession(caller.accountId(), CredentialsChanged.What.SECOND_FACTOR_CHANGED, caller.sessionClaim()));
     }
 
     private ApiProblem invalidCode(Caller caller) {

@@ -54,6 +54,6 @@ class PasswordChange {
         policy.requireAcceptable(newPassword, account.email(), "newPassword");
         account.changePassword(passwordEncoder.encode(newPassword));
         throttle.recordSuccess(account.email(), address);
-        events.publishEvent(CredentialsChanged.keepingSession(account.id(), sessionClaim));
+        events.publishEvent(CredentialsChanged.keepingSession(account.id(), CredentialsChanged.What.PASSWORD_CHANGED, sessionClaim));
     }
 }

@@ -2,6 +2,7 @@ package dev.kitty.auth.password;
 
 import dev.kitty.auth.account.CredentialsChanged;
 import dev.kitty.platform.security.CurrentUser;
+import dev.kitty.platform.security.InteractiveLoginRequired;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,7 @@ class PasswordController {
     }
 
     @PostMapping("/change")
+    @InteractiveLoginRequired
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void change(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ChangePasswordRequest body, HttpServletRequest request) {
         change.change(CurrentUser.from(token).id(), request.getRemoteAddr(), token.getClaimAsString(CredentialsChanged.SESSION_CLAIM),

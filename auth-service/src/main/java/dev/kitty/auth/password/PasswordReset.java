@@ -122,7 +122,7 @@ class PasswordReset implements DisposableBean {
         token.consume(now);
         tokens.deleteOthers(account.id(), token.tokenHash());
         account.changePassword(passwordEncoder.encode(newPassword));
-        events.publishEvent(new CredentialsChanged(account.id(), null));
+        events.publishEvent(CredentialsChanged.passwordReset(account.id()));
         loginThrottle.forgiveAccount(account.email());
     }
 

@@ -1,7 +1,7 @@
 package dev.kitty.auth.pat;
 
 import dev.kitty.platform.security.CurrentUser;
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.security.InteractiveLoginRequired;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.List;
@@ -9,8 +9,6 @@ import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +18,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Personal access tokens are credentials: only a session from an interactive login may list,
+ * create or revoke them, so a leaked token can neither mint itself successors nor revoke the
+ * owner's other tokens (OWASP ASVS 5.0 V6.4).
+ */
 @RestController
 @RequestMapping("/api/auth/tokens")
+@InteractiveLoginRequired
 class PersonalAccessTokenController {
 
     private final PersonalAccessTokens tokens;
@@ -30,18 +34,8 @@ class PersonalAccessTokenController {
         this.tokens = tokens;
     }
 
-    /**
-     * A token obtained with a PAT cannot mint more PATs: a leaked PAT must not be turnable
-     * into fresh, independently revocable credentials (OWASP ASVS 5.0 V6.4, authentication
-     * factor lifecycle: a new factor is issued only on the strength of a primary one).
-     */
     @PostMapping
-    ResponseEntity<CreatedTokenResponse> create(CurrentUser user, @AuthenticationPrincipal Jwt jwt,
-            @Valid @RequestBody CreateTokenRequest request) {
-        var methods = jwt.getClaimAsStringList("amr");
-        if (methods == null || methods.isEmpty() || methods.stream().allMatch("pat"::equals)) {
-            throw ApiProblem.forbidden("Sign in with your password to create personal access tokens.");
-        }
+    ResponseEntity<CreatedTokenResponse> create(CurrentUser user, @Valid @RequestBody CreateTokenRequest request) {
         var expiresIn = request.expiresInDays() == null ? null : Duration.ofDays(request.expiresInDays());
         var created = tokens.create(user.id(), request.name(), expiresIn);
         // the secret is in this body and nowhere else: nothing on the way may keep a copy

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,11 +28,13 @@ public class PersonalAccessTokens {
 
     private final PersonalAccessTokenRepository tokens;
     private final AccountRepository accounts;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PersonalAccessTokens(PersonalAccessTokenRepository tokens, AccountRepository accounts, Clock clock) {
+    PersonalAccessTokens(PersonalAccessTokenRepository tokens, AccountRepository accounts, ApplicationEventPublisher events, Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -46,7 +49,7 @@ public class PersonalAccessTokens {
      * lookup id exists (one SHA-256), so nothing is learnt from timing.
      */
     @Transactional
-    public Optional<UUID> authenticate(String presented) {
+    public Optional<Authenticated> authenticate(String presented) {
         var secret = PatSecret.parse(presented);
         if (secret.isEmpty()) {
             return Optional.empty();
@@ -62,8 +65,16 @@ public class PersonalAccessTokens {
             return Optional.empty();
         }
         token.markUsed(now);
-        return Optional.of(token.accountId());
+        return Optional.of(new Authenticated(token.accountId(), token.id()));
     }
+
+    /**
+     * A presented token that is valid.
+     *
+     * @param tokenId the session access tokens exchanged for it belong to ({@code sid}), so that revoking
+     *                the token ends exactly them
+     */
+    public record Authenticated(UUID accountId, UUID tokenId) {}
 
     /** @param expiresIn {@code null}: until revoked */
     @Transactional
@@ -93,6 +104,7 @@ public class PersonalAccessTokens {
         var token = tokens.findByIdAndAccountId(tokenId, accountId).filter(t -> !t.revoked())
                 .orElseThrow(() -> ApiProblem.notFound("No such access token."));
         token.revoke(clock.instant());
+        events.publishEvent(new PersonalAccessTokenRevoked(accountId, tokenId, clock.instant()));
         log.info("Account {} revoked personal access token {}", accountId, tokenId);
     }
 

@@ -3,6 +3,7 @@ package dev.kitty.auth.session;
 import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.CredentialsChanged;
 import dev.kitty.auth.config.AuthProperties;
+import dev.kitty.platform.revocation.RevokedCredentials;
 import dev.kitty.platform.security.JwtPolicy;
 import dev.kitty.platform.security.SecurityProperties;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -30,11 +32,14 @@ public class AccessTokens {
     private final JwtEncoder encoder;
     private final SecurityProperties security;
     private final Duration ttl;
+    private final ObjectProvider<RevokedCredentials> revoked;
 
-    AccessTokens(JwtEncoder encoder, SecurityProperties security, AuthProperties properties) {
+    AccessTokens(JwtEncoder encoder, SecurityProperties security, AuthProperties properties,
+            ObjectProvider<RevokedCredentials> revoked) {
         this.encoder = encoder;
         this.security = security;
         this.ttl = properties.accessTokenTtl();
+        this.revoked = revoked;
     }
 
     public Duration ttl() {
@@ -47,6 +52,7 @@ public class AccessTokens {
      *                              {@code sid} claim; {@code null} for tokens outside a session
      */
     public String issue(Account account, List<String> authenticationMethods, @Nullable UUID session, Instant now) {
+        now = afterLatestRevocation(account.id(), now);
         var claims = JwtClaimsSet.builder()
                 .issuer(security.issuer())
                 .subject(account.id().toString())
@@ -66,5 +72,18 @@ public class AccessTokens {
         }
         var header = JwsHeader.with(JwtPolicy.ALGORITHM).type("JWT").build();
         return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+    }
+
+    /**
+     * {@code iat} has whole seconds and a revocation covers every token issued up to its second, so a
+     * token issued in the same second as a revocation of its account (a login right after a password
+     * reset) is dated to the next second. Otherwise every resource server would refuse it.
+     */
+    private Instant afterLatestRevocation(UUID account, Instant now) {
+        var latest = revoked.getIfAvailable() == null ? null : revoked.getObject().latestRevocation(account).orElse(null);
+        if (latest == null || now.getEpochSecond() > latest.getEpochSecond()) {
+            return now;
+        }
+        return Instant.ofEpochSecond(latest.getEpochSecond() + 1);
     }
 }

@@ -5,6 +5,8 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.kitty.platform.security.JwtPolicy;
 import dev.kitty.platform.security.SecurityProperties;
+import dev.kitty.platform.revocation.RevokedCredentials;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -27,9 +29,9 @@ class SigningConfiguration {
      * its own JWKS over HTTP; the rules are the platform's, as in every other service.
      */
     @Bean
-    JwtDecoder ownKeysJwtDecoder(SigningKeys keys, SecurityProperties security) {
+    JwtDecoder ownKeysJwtDecoder(SigningKeys keys, SecurityProperties security, ObjectProvider<RevokedCredentials> revoked) {
         JWKSource<SecurityContext> publishedKeys = (selector, context) -> keys.select(selector);
         var decoder = NimbusJwtDecoder.withJwkSource(publishedKeys).jwsAlgorithm(JwtPolicy.ALGORITHM).build();
-        return JwtPolicy.apply(decoder, security);
+        return JwtPolicy.apply(decoder, security, revoked.getIfAvailable());
     }
 }

@@ -38,6 +38,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** The exchange's decisions, with the collaborators' answers scripted. */
 class CredentialExchangeTests {
 
+    private static final UUID PAT_ID = UUID.fromString("7a7a7a7a-0000-4000-8000-000000000001");
+
     private static final String EMAIL = "ann@example.com";
     private static final String PASSWORD = "violet-harbour-engine-42";
     private static final String PAT = "kitty_pat_0123456789abcdef_" + "a".repeat(43);
@@ -59,7 +61,7 @@ class CredentialExchangeTests {
         when(accounts.findByEmail(EMAIL)).thenReturn(Optional.of(ann));
         when(accounts.findById(ann.id())).thenReturn(Optional.of(ann));
         when(accounts.findById(bob.id())).thenReturn(Optional.of(bob));
-        when(accessTokens.issue(any(), anyList(), isNull(), any())).thenReturn("header.claims.signature");
+        when(accessTokens.issue(any(), anyList(), any(), any())).thenReturn("header.claims.signature");
         when(accessTokens.ttl()).thenReturn(Duration.ofMinutes(10));
         exchange = new CredentialExchange(accounts, passwords, tokens, mfa,
                 new LoginThrottle(ThrottleProperties.defaults(), Clock.systemUTC()), accessTokens, Clock.systemUTC());
@@ -75,13 +77,13 @@ class CredentialExchangeTests {
     }
 
     @Test
-    void exchangesAPersonalAccessTokenForAPatToken() {
-        when(tokens.authenticate(PAT)).thenReturn(Optional.of(ann.id()));
+    void exchangesAPersonalAccessTokenForAPatTokenInThatTokensSession() {
+        when(tokens.authenticate(PAT)).thenReturn(Optional.of(new PersonalAccessTokens.Authenticated(ann.id(), PAT_ID)));
         when(mfa.isEnabled(ann.id())).thenReturn(true);
 
         exchange.exchange(EMAIL, PAT, CLIENT);
 
-        verify(accessTokens).issue(eq(ann), eq(List.of("pat")), isNull(), any());
+        verify(accessTokens).issue(eq(ann), eq(List.of("pat")), eq(PAT_ID), any());
         verify(passwords, never()).matches(anyString(), anyString());
     }
 
@@ -117,15 +119,15 @@ class CredentialExchangeTests {
                         (Consumer<CredentialExchangeTests>) test -> when(test.tokens.authenticate(PAT)).thenReturn(Optional.empty()),
                         EMAIL, PAT),
                 Arguments.of("PAT of another account (OWASP API1:2023)",
-                        (Consumer<CredentialExchangeTests>) test -> when(test.tokens.authenticate(PAT)).thenReturn(Optional.of(test.bob.id())),
+                        (Consumer<CredentialExchangeTests>) test -> when(test.tokens.authenticate(PAT)).thenReturn(Optional.of(new PersonalAccessTokens.Authenticated(test.bob.id(), PAT_ID))),
                         EMAIL, PAT),
                 Arguments.of("PAT of a locked account (OWASP ASVS 5.0 V7.4.2)", (Consumer<CredentialExchangeTests>) test -> {
-                    when(test.tokens.authenticate(PAT)).thenReturn(Optional.of(test.ann.id()));
+                    when(test.tokens.authenticate(PAT)).thenReturn(Optional.of(new PersonalAccessTokens.Authenticated(test.ann.id(), PAT_ID)));
                     test.ann.lock();
                 }, EMAIL, PAT),
                 Arguments.of("PAT of a deleted account (OWASP ASVS 5.0 V7.4.2)", (Consumer<CredentialExchangeTests>) test -> {
                     var gone = UUID.randomUUID();
-                    when(test.tokens.authenticate(PAT)).thenReturn(Optional.of(gone));
+                    when(test.tokens.authenticate(PAT)).thenReturn(Optional.of(new PersonalAccessTokens.Authenticated(gone, PAT_ID)));
                 }, EMAIL, PAT),
                 Arguments.of("a malformed PAT is not tried as a password", (Consumer<CredentialExchangeTests>) test -> { },
                         EMAIL, "kitty_pat_garbage"));

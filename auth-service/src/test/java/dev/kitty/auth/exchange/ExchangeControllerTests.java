@@ -19,15 +19,30 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ExchangeController.class)
 @PlatformWebSlice
-@TestPropertySource(properties = "kitty.security.public-paths=/api/auth/exchange")
+@Import(ExchangeConfiguration.class)
+@TestPropertySource(properties = {"kitty.security.public-paths=/api/auth/exchange",
+        "kitty.auth.exchange.client-secret=" + ExchangeControllerTests.CLIENT_SECRET})
 class ExchangeControllerTests {
+
+    static final String CLIENT_SECRET = "the-gateway-client-secret-for-slice-tests";
+
+    /** The gateway's client credential, which every exchange needs. */
+    private static RequestPostProcessor fromTheGateway() {
+        return request -> {
+            request.addHeader("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(("gateway:" + CLIENT_SECRET).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return request;
+        };
+    }
 
     private static final String BODY = "{\"email\": \"ann@example.com\", \"secret\": \"violet-harbour-engine-42\"}";
 
@@ -42,7 +57,7 @@ class ExchangeControllerTests {
         when(exchange.exchange("ann@example.com", "violet-harbour-engine-42", "127.0.0.1"))
                 .thenReturn(new CredentialExchange.Exchanged("header.claims.signature", Duration.ofMinutes(10)));
 
-        mvc.perform(post("/api/auth/exchange").contentType(MediaType.APPLICATION_JSON).content(BODY))
+        mvc.perform(post("/api/auth/exchange").with(fromTheGateway()).contentType(MediaType.APPLICATION_JSON).content(BODY))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "no-store"))
                 .andExpect(jsonPath("$.access_token").value("header.claims.signature"))
@@ -56,7 +71,7 @@ class ExchangeControllerTests {
         when(exchange.exchange(anyString(), anyString(), anyString()))
                 .thenThrow(ApiProblem.unauthorized("mfa-required", "Two-factor authentication is on."));
 
-        mvc.perform(post("/api/auth/exchange").contentType(MediaType.APPLICATION_JSON).content(BODY))
+        mvc.perform(post("/api/auth/exchange").with(fromTheGateway()).contentType(MediaType.APPLICATION_JSON).content(BODY))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://kitty.dev/problems/mfa-required"));
@@ -68,7 +83,7 @@ class ExchangeControllerTests {
         when(exchange.exchange(anyString(), anyString(), anyString()))
                 .thenThrow(ApiProblem.tooManyRequests("Too many attempts.", Duration.ofSeconds(42)));
 
-        mvc.perform(post("/api/auth/exchange").contentType(MediaType.APPLICATION_JSON).content(BODY))
+        mvc.perform(post("/api/auth/exchange").with(fromTheGateway()).contentType(MediaType.APPLICATION_JSON).content(BODY))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "42"));
     }
@@ -88,7 +103,7 @@ class ExchangeControllerTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidExchanges")
     void refusesInvalidInputBeforeCheckingAnything(String description, String body, String field) throws Exception {
-        mvc.perform(post("/api/auth/exchange").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/auth/exchange").with(fromTheGateway()).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == '" + field + "')]").exists());
 
@@ -97,9 +112,30 @@ class ExchangeControllerTests {
 
     @Test
     void refusesAnythingButJson() throws Exception {
-        mvc.perform(post("/api/auth/exchange").contentType(MediaType.TEXT_PLAIN).content("ann@example.com:secret"))
+        mvc.perform(post("/api/auth/exchange").with(fromTheGateway()).contentType(MediaType.TEXT_PLAIN).content("ann@example.com:secret"))
                 .andExpect(status().isUnsupportedMediaType());
 
         verifyNoInteractions(exchange);
+    }
+
+    /** Issue 6: the exchange is the gateway's; anyone else is refused before the body is read. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            no client credential         |
+            the wrong secret             | Basic Z2F0ZXdheTp3cm9uZy1zZWNyZXQ=
+            another client id            | Basic b3RoZXI6dGhlLWdhdGV3YXktY2xpZW50LXNlY3JldC1mb3Itc2xpY2UtdGVzdHM=
+            malformed base64             | Basic %%%not-base64
+            """)
+    void refusesCallersWithoutTheGatewaysClientCredential(String description, String authorization) throws Exception {
+        var request = post("/api/auth/exchange").contentType(MediaType.APPLICATION_JSON).content(BODY);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        mvc.perform(request)
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://kitty.dev/problems/invalid-client"));
+
+        org.mockito.Mockito.verifyNoInteractions(exchange);
     }
 }

@@ -112,7 +112,7 @@ class ExchangeIT extends RunningAuthService {
     void refusesMalformedInputWithA400() {
         for (var body : java.util.List.<Map<String, ?>>of(Map.of(), Map.of("email", "ann@example.com"), Map.of("secret", "x"),
                 Map.of("email", "ann@example.com", "secret", "x".repeat(1025)))) {
-            var refused = api.post("/api/auth/exchange", body);
+            var refused = api.exchangeAs(gateway(), body);
             assertThat(refused.status()).as(body.keySet().toString()).isEqualTo(400);
             assertThat(refused.headers().getContentType()).hasToString("application/problem+json");
         }
@@ -135,7 +135,33 @@ class ExchangeIT extends RunningAuthService {
     }
 
     private AuthApi.Response exchange(String email, String secret) {
-        return api.post("/api/auth/exchange", Map.of("email", email, "secret", secret));
+        return api.exchange(email, secret, EXCHANGE_CLIENT_SECRET);
+    }
+
+    private static String gateway() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(("gateway:" + EXCHANGE_CLIENT_SECRET).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Issue 6: the exchange is the gateway's helper; a caller without its client credential learns nothing from it. */
+    @Test
+    void refusesEveryoneButTheGatewayBeforeLookingAtTheCredentials() {
+        var email = uniqueEmail("fay");
+        api.register(email);
+
+        var anonymous = api.exchangeAs(null, Map.of("email", email, "secret", PASSWORD));
+        var wrongClient = api.exchangeAs("Basic " + java.util.Base64.getEncoder().encodeToString(
+                "gateway:guessed-secret-guessed-secret-guessed".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                Map.of("email", email, "secret", PASSWORD));
+        var userCredentialsAsClient = api.exchangeAs("Basic " + java.util.Base64.getEncoder().encodeToString(
+                (email + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)), Map.of("email", email, "secret", PASSWORD));
+
+        for (var refused : java.util.List.of(anonymous, wrongClient, userCredentialsAsClient)) {
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.field("type")).isEqualTo("https://kitty.dev/problems/invalid-client");
+            assertThat(refused.body()).doesNotContain("access_token");
+        }
+        assertThat(exchange(email, PASSWORD).status()).isEqualTo(200);
     }
 
     private static String withoutInstance(String problem) {

@@ -44,7 +44,8 @@ class MfaControllerTests {
     TotpEnrolment enrolment;
 
     private static RequestPostProcessor ann() {
-        return jwt().jwt(token -> token.subject(USER.toString()).claim("email", "ann@example.com").claim("sid", SESSION.toString()));
+        return jwt().jwt(token -> token.subject(USER.toString()).claim("email", "ann@example.com").claim("sid", SESSION.toString())
+                .claim("amr", List.of("pwd")));
     }
 
     static Stream<Arguments> endpoints() {
@@ -63,6 +64,19 @@ class MfaControllerTests {
         mvc.perform(request)
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.type").value("https://kitty.dev/problems/unauthorized"));
+
+        verifyNoInteractions(enrolment);
+    }
+
+    /** A leaked personal access token must not turn on 2FA (locking the owner out), see recovery codes or turn 2FA off. */
+    @ParameterizedTest(name = "ASVS 6.4 {0} with a token from a personal access token -> 403")
+    @MethodSource("endpoints")
+    void refusesAnAccessTokenObtainedFromAPersonalAccessToken(String description, MockHttpServletRequestBuilder request)
+            throws Exception {
+        mvc.perform(request.with(jwt().jwt(token -> token.subject(USER.toString()).claim("email", "ann@example.com")
+                        .claim("amr", List.of("pat")))))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://kitty.dev/problems/interactive-login-required"));
 
         verifyNoInteractions(enrolment);
     }

@@ -82,10 +82,22 @@ class PasswordControllerTests {
                 .andExpect(status().isUnauthorized());
         verifyNoInteractions(change);
 
-        mvc.perform(post("/api/auth/password/change").with(jwt().jwt(token -> token.subject(USER.toString()).claim("sid", SESSION)))
+        mvc.perform(post("/api/auth/password/change").with(jwt().jwt(token -> token.subject(USER.toString()).claim("sid", SESSION).claim("amr", java.util.List.of("pwd"))))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isNoContent());
         verify(change).change(USER, "127.0.0.1", SESSION, "violet-harbour-engine-42", "violet-harbour-engine-43");
+    }
+
+    /** ASVS 6.4: whoever holds a personal access token must not be able to take the account over by changing its password. */
+    @Test
+    void refusesToChangeThePasswordWithATokenObtainedFromAPersonalAccessToken() throws Exception {
+        var body = "{\"currentPassword\": \"violet-harbour-engine-42\", \"newPassword\": \"violet-harbour-engine-43\"}";
+        mvc.perform(post("/api/auth/password/change").with(jwt().jwt(token -> token.subject(USER.toString())
+                                .claim("amr", java.util.List.of("pat"))))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://kitty.dev/problems/interactive-login-required"));
+        verifyNoInteractions(change);
     }
 
     static Stream<Arguments> badRequests() {

@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -103,15 +104,27 @@ class PersonalAccessTokenControllerTests {
         verifyNoInteractions(tokens);
     }
 
-    /** OWASP ASVS 5.0 V6.4 (authentication factor lifecycle): a leaked PAT cannot mint itself successors. */
-    @Test
-    void refusesToCreateATokenWithAnAccessTokenObtainedFromAPersonalAccessToken() throws Exception {
-        mvc.perform(post("/api/auth/tokens").with(caller(ANN, "ann@example.com", List.of("pat"), "USER"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"ci\"}"))
+    /**
+     * OWASP ASVS 5.0 V6.4 (authentication factor lifecycle): a leaked PAT can neither mint itself
+     * successors, nor list the owner's tokens, nor revoke them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tokenEndpoints")
+    void refusesEveryTokenEndpointToAnAccessTokenObtainedFromAPersonalAccessToken(String endpoint,
+            MockHttpServletRequestBuilder request) throws Exception {
+        mvc.perform(request.with(caller(ANN, "ann@example.com", List.of("pat"), "USER")))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.type").value("https://kitty.dev/problems/forbidden"));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://kitty.dev/problems/interactive-login-required"));
 
         verifyNoInteractions(tokens);
+    }
+
+    static Stream<Arguments> tokenEndpoints() {
+        return Stream.of(
+                Arguments.of("create", post("/api/auth/tokens").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"ci\"}")),
+                Arguments.of("list", get("/api/auth/tokens")),
+                Arguments.of("revoke", delete("/api/auth/tokens/" + UUID.randomUUID())));
     }
 
     /** OWASP API2:2023: every token endpoint needs an authenticated caller. */

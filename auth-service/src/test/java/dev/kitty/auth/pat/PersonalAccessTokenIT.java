@@ -61,8 +61,9 @@ class PersonalAccessTokenIT extends RunningAuthService {
         var claims = SignedJWT.parse(exchanged.field("access_token")).getJWTClaimsSet();
         assertThat(claims.getStringListClaim("amr")).containsExactly("pat");
         assertThat(claims.getStringClaim("email")).isEqualTo(email);
-        var listed = api.call(HttpMethod.GET, "/api/auth/tokens", null, exchanged.field("access_token"));
-        assertThat(listed.status()).as("the exchanged token is a working access token").isEqualTo(200);
+        assertThat(api.call(HttpMethod.GET, "/api/admin/users", null, exchanged.field("access_token")).status())
+                .as("the exchanged token authenticates (a plain user is then forbidden, not unauthenticated)").isEqualTo(403);
+        var listed = api.call(HttpMethod.GET, "/api/auth/tokens", null, accessToken(email));
         assertThat(listed.json().get(0).get("lastUsedAt").isNull()).isFalse();
     }
 
@@ -139,7 +140,8 @@ class PersonalAccessTokenIT extends RunningAuthService {
         var attempt = api.call(HttpMethod.POST, "/api/auth/tokens", Map.of("name", "persistence"), fromPat);
 
         assertThat(attempt.status()).isEqualTo(403);
-        assertThat(api.call(HttpMethod.GET, "/api/auth/tokens", null, fromPat).json().size()).isOne();
+        assertThat(attempt.field("type")).isEqualTo("https://kitty.dev/problems/interactive-login-required");
+        assertThat(api.call(HttpMethod.GET, "/api/auth/tokens", null, accessToken(email)).json().size()).isOne();
     }
 
     @Test
@@ -173,6 +175,6 @@ class PersonalAccessTokenIT extends RunningAuthService {
     }
 
     private AuthApi.Response exchange(String email, String secret) {
-        return api.post("/api/auth/exchange", Map.of("email", email, "secret", secret));
+        return api.exchange(email, secret, EXCHANGE_CLIENT_SECRET);
     }
 }

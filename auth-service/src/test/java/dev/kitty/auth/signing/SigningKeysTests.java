@@ -29,6 +29,10 @@ import org.springframework.security.oauth2.jwt.JwtException;
 /** The key store with the encoder and decoder built on it, over a repository that keeps rows in a list. */
 class SigningKeysTests {
 
+    private static final org.springframework.beans.factory.ObjectProvider<dev.kitty.platform.revocation.RevokedCredentials> NO_DENY_LIST =
+            new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                    .getBeanProvider(dev.kitty.platform.revocation.RevokedCredentials.class);
+
     private static final String ISSUER = "http://localhost:8080";
     private static final SecurityProperties SECURITY = new SecurityProperties(ISSUER, "kitty-api", URI.create("http://unused"), List.of());
     private static final AuthProperties PROPERTIES = new AuthProperties(Duration.ofMinutes(10), Duration.ofDays(30),
@@ -97,7 +101,7 @@ class SigningKeysTests {
         var keys = started();
         var token = sign(keys, claims -> {});
 
-        var jwt = configuration.ownKeysJwtDecoder(keys, SECURITY).decode(token);
+        var jwt = configuration.ownKeysJwtDecoder(keys, SECURITY, NO_DENY_LIST).decode(token);
 
         assertThat(jwt.getSubject()).isEqualTo("2b1f8a40-0000-4000-8000-000000000001");
         assertThat(jwt.getHeaders()).containsEntry("kid", keys.signingKey().getKeyID()).containsEntry("alg", "RS256");
@@ -106,7 +110,7 @@ class SigningKeysTests {
     @Test
     void refusesTokensThatAreNotAccessTokensOrNotForUs() {
         var keys = started();
-        var decoder = configuration.ownKeysJwtDecoder(keys, SECURITY);
+        var decoder = configuration.ownKeysJwtDecoder(keys, SECURITY, NO_DENY_LIST);
 
         for (Consumer<JwtClaimsSet.Builder> spoil : List.<Consumer<JwtClaimsSet.Builder>>of(
                 claims -> claims.claim("token_use", "refresh"),
@@ -132,7 +136,7 @@ class SigningKeysTests {
         var stranger = new SigningKeys(strangerRepository, PROPERTIES, Clock.systemUTC());
         stranger.afterPropertiesSet();
 
-        var decoder = configuration.ownKeysJwtDecoder(keys, SECURITY);
+        var decoder = configuration.ownKeysJwtDecoder(keys, SECURITY, NO_DENY_LIST);
 
         var foreignToken = sign(stranger, claims -> {});
         for (int attempt = 0; attempt < 3; attempt++) {

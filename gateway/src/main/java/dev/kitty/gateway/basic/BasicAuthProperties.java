@@ -3,6 +3,7 @@ package dev.kitty.gateway.basic;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,6 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicPaths     paths that need no authentication (path patterns): Basic credentials sent to them
  *                        are removed and never exchanged, so logging in or registering never costs an exchange
  * @param realm           the realm announced in {@code WWW-Authenticate: Basic}
+ * @param maxAge          longest time a token is served from the cache, however long it lives: revocations
+ *                        evict at once (identity events), this bounds the damage should one be missed
+ * @param exchangeClientId     the gateway's client id at auth-service's exchange
+ * @param exchangeClientSecret the gateway's client secret there (env {@code KITTY_EXCHANGE_CLIENT_SECRET}); without
+ *                        it auth-service refuses every exchange
  */
 @ConfigurationProperties("kitty.gateway.basic")
 public record BasicAuthProperties(
@@ -30,7 +36,10 @@ public record BasicAuthProperties(
                 "/api/auth/verify-email", "/api/auth/password/forgot", "/api/auth/password/reset",
                 "/oauth2/jwks", "/.well-known/**"})
         List<String> publicPaths,
-        @DefaultValue("kitty") String realm) {
+        @DefaultValue("kitty") String realm,
+        @DefaultValue("60s") Duration maxAge,
+        @DefaultValue("gateway") String exchangeClientId,
+        @Nullable String exchangeClientSecret) {
 
     public BasicAuthProperties {
         if (cacheSize < 1) {
@@ -44,6 +53,12 @@ public record BasicAuthProperties(
         }
         if (realm.isBlank() || realm.contains("\"") || realm.contains("\\")) {
             throw new IllegalArgumentException("kitty.gateway.basic.realm must be a plain, non-blank name");
+        }
+        if (maxAge.isNegative() || maxAge.isZero()) {
+            throw new IllegalArgumentException("kitty.gateway.basic.max-age must be positive");
+        }
+        if (exchangeClientSecret != null && exchangeClientSecret.isBlank()) {
+            exchangeClientSecret = null;
         }
         publicPaths = List.copyOf(publicPaths);
     }

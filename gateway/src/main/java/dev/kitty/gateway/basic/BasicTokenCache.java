@@ -12,7 +12,13 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.kitty.identity.events.CredentialsRevoked;
+import dev.kitty.platform.revocation.RevokedCredentials;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +28,19 @@ import org.springframework.stereotype.Component;
  * requests arriving together with new credentials share one call to auth-service instead of
  * making fifty. Only an issued token stays: any other outcome is answered to the requests that
  * waited for it and then dropped, so failures are never cached. A token's entry expires
- * {@code safety-margin} before the token does.
+ * {@code safety-margin} before the token does, and after {@code max-age} at the latest.
+ *
+ * <p>When an account's credentials are revoked (identity events: a PAT revoked, a password changed
+ * or reset, the account locked or deleted, its roles changed) every entry of that account goes at
+ * once, and a token the revocation covers is never served again, even one whose exchange was under
+ * way when the revocation arrived.
  */
 @Component
 class BasicTokenCache {
 
     static final String CACHE_NAME = "kitty.gateway.basic.tokens";
+
+    private static final Logger log = LoggerFactory.getLogger(BasicTokenCache.class);
 
     private final AsyncCache<CredentialKey, ExchangeOutcome> outcomes;
     private final TokenExchange exchange;
@@ -35,12 +48,16 @@ class BasicTokenCache {
     private final Counter misses;
     private final Counter coalesced;
     private final Counter invalidations;
+    private final Counter revocations;
+    private final ObjectProvider<RevokedCredentials> revoked;
 
-    BasicTokenCache(BasicAuthProperties properties, TokenExchange exchange, MeterRegistry registry) {
+    BasicTokenCache(BasicAuthProperties properties, TokenExchange exchange, MeterRegistry registry,
+            ObjectProvider<RevokedCredentials> revoked) {
         this.exchange = exchange;
+        this.revoked = revoked;
         this.outcomes = CaffeineCacheMetrics.monitor(registry, Caffeine.newBuilder()
                 .maximumSize(properties.cacheSize())
-                .expireAfter(new UntilShortlyBeforeExpiry(properties.safetyMargin()))
+                .expireAfter(new UntilShortlyBeforeExpiry(properties.safetyMargin(), properties.maxAge()))
                 .recordStats()
                 .<CredentialKey, ExchangeOutcome>buildAsync(), CACHE_NAME);
         this.hits = lookups(registry, "hit");
@@ -48,6 +65,9 @@ class BasicTokenCache {
         this.coalesced = lookups(registry, "coalesced");
         this.invalidations = Counter.builder("kitty.gateway.basic.invalidations")
                 .description("Cached Basic tokens dropped because a service answered 401 to them")
+                .register(registry);
+        this.revocations = Counter.builder("kitty.gateway.basic.revocations")
+                .description("Cached Basic tokens dropped because their account's credentials were revoked")
                 .register(registry);
     }
 
@@ -86,7 +106,13 @@ class BasicTokenCache {
                 coalesced.increment();
                 return new Lookup(key, outcome);
             }
-            if (!outcome.isCompletedExceptionally() && outcome.getNow(null) instanceof Issued) {
+            if (!outcome.isCompletedExceptionally() && outcome.getNow(null) instanceof Issued issued) {
+                if (isRevoked(issued.token())) {
+                    if (outcomes.asMap().remove(key, outcome)) {
+                        revocations.increment();
+                    }
+                    continue;
+                }
                 hits.increment();
                 return new Lookup(key, outcome);
             }
@@ -105,15 +131,38 @@ class BasicTokenCache {
         }
     }
 
+    /** Drops every cached token of the account whose credentials were revoked. */
+    @EventListener
+    void on(CredentialsRevoked revocation) {
+        var dropped = 0;
+        for (var entry : outcomes.asMap().entrySet()) {
+            var outcome = entry.getValue();
+            if (outcome.isDone() && !outcome.isCompletedExceptionally() && outcome.getNow(null) instanceof Issued issued
+                    && issued.token().account().equals(revocation.userId()) && outcomes.asMap().remove(entry.getKey(), outcome)) {
+                dropped++;
+            }
+        }
+        revocations.increment(dropped);
+        if (dropped > 0) {
+            log.info("Dropped {} cached Basic token(s) of account {}: credentials revoked ({})", dropped, revocation.userId(),
+                    revocation.reason());
+        }
+    }
+
+    private boolean isRevoked(AccessToken token) {
+        var denyList = revoked.getIfAvailable();
+        return denyList != null && denyList.isRevoked(token.account(), token.issuedAt(), token.session());
+    }
+
     /** One request's view of an entry: the key and the very future it got. */
     record Lookup(CredentialKey key, CompletableFuture<ExchangeOutcome> outcome) {}
 
-    /** A token's entry lives as long as the token, less the margin; anything else not at all. */
-    private record UntilShortlyBeforeExpiry(Duration safetyMargin) implements Expiry<CredentialKey, ExchangeOutcome> {
+    /** A token's entry lives as long as the token, less the margin, at most max-age; anything else not at all. */
+    private record UntilShortlyBeforeExpiry(Duration safetyMargin, Duration maxAge) implements Expiry<CredentialKey, ExchangeOutcome> {
 
         @Override
         public long expireAfterCreate(CredentialKey key, ExchangeOutcome outcome, long currentTime) {
-            return outcome instanceof Issued issued ? issued.token().cacheFor(safetyMargin).toNanos() : 0;
+            return outcome instanceof Issued issued ? issued.token().cacheFor(safetyMargin, maxAge).toNanos() : 0;
         }
 
         @Override

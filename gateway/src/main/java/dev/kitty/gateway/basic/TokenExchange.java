@@ -8,7 +8,9 @@ import dev.kitty.gateway.basic.ExchangeOutcome.Unavailable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,8 @@ class TokenExchange {
     private final WebClient client;
     private final ReactiveCircuitBreaker breaker;
     private final BasicAuthProperties properties;
+    /** {@code Basic base64(clientId:clientSecret)}: the exchange is auth-service's service to the gateway alone. */
+    private final @Nullable String clientAuthorization;
     private final Counter issued;
     private final Counter refused;
     private final Counter unavailable;
@@ -55,6 +59,13 @@ class TokenExchange {
         this.client = loadBalanced.clone().clientConnector(new ReactorClientHttpConnector(http)).build();
         this.breaker = breakers.create(BREAKER);
         this.properties = properties;
+        this.clientAuthorization = properties.exchangeClientSecret() == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((properties.exchangeClientId() + ":" + properties.exchangeClientSecret())
+                        .getBytes(StandardCharsets.UTF_8));
+        if (clientAuthorization == null) {
+            log.warn("kitty.gateway.basic.exchange-client-secret (KITTY_EXCHANGE_CLIENT_SECRET) is not set: auth-service will refuse"
+                    + " every HTTP Basic exchange");
+        }
         this.issued = exchanges(registry, "issued");
         this.refused = exchanges(registry, "refused");
         this.unavailable = exchanges(registry, "unavailable");
@@ -83,6 +94,9 @@ class TokenExchange {
                 .headers(headers -> {
                     if (clientAddress != null) {
                         headers.set("X-Forwarded-For", clientAddress);
+                    }
+                    if (clientAuthorization != null) {
+                        headers.set(HttpHeaders.AUTHORIZATION, clientAuthorization);
                     }
                 })
                 .bodyValue(new ExchangeRequest(credentials.email(), credentials.secret()))
@@ -115,6 +129,12 @@ class TokenExchange {
                         }
                     })
                     .switchIfEmpty(Mono.error(() -> new AuthServiceUnavailableException("auth-service answered no token")));
+        }
+        if (status.value() == 401 && response.headers().header(HttpHeaders.WWW_AUTHENTICATE).stream()
+                .anyMatch(challenge -> challenge.regionMatches(true, 0, "Basic", 0, 5))) {
+            // the gateway's own client credential was refused: a deployment fault, never the caller's
+            return response.releaseBody().then(Mono.error(new AuthServiceUnavailableException(
+                    "auth-service refused the gateway's client credential: check KITTY_EXCHANGE_CLIENT_SECRET on both")));
         }
         return switch (HttpStatus.resolve(status.value())) {
             case UNAUTHORIZED, FORBIDDEN, TOO_MANY_REQUESTS -> response.bodyToMono(byte[].class)
@@ -152,7 +172,11 @@ class TokenExchange {
                     || accessToken.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
                 return null;
             }
-            return new AccessToken(accessToken, Duration.ofSeconds(expiresIn));
+            var claims = IssuedClaims.of(accessToken);
+            if (claims == null) {
+                return null;
+            }
+            return new AccessToken(accessToken, Duration.ofSeconds(expiresIn), claims.subject(), claims.issuedAt(), claims.session());
         }
 
         @Override

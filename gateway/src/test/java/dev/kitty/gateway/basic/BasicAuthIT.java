@@ -20,7 +20,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.kitty.identity.events.CredentialsRevoked;
+import dev.kitty.platform.revocation.RevokedCredentials;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,6 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
         // short-lived test tokens (2 s) stay cached for 1 s
         "kitty.gateway.basic.safety-margin=1s",
         "kitty.gateway.basic.exchange-timeout=1s",
+        "kitty.gateway.basic.exchange-client-secret=" + StubAuthService.CLIENT_SECRET,
+        // no broker here: revocations are handed to the gateway as the feed would, as application events
+        "kitty.security.revocation.enabled=false",
 })
 class BasicAuthIT {
 
@@ -77,7 +88,7 @@ class BasicAuthIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         var authorization = echoed(response).getProperty("header.authorization");
-        assertThat(authorization).matches("Bearer stub-token-\\d+").doesNotContainIgnoringCase("basic");
+        assertThat(authorization).matches("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+").doesNotContainIgnoringCase("basic");
         assertThat(response.body()).doesNotContain(basic(email, SECRET).substring(6));
         assertThat(auth.exchangesFor(email)).isEqualTo(1);
         assertThat(auth.lastSecretFor(email)).isEqualTo(SECRET);
@@ -337,8 +348,9 @@ class BasicAuthIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
 
         if (path.equals("/api/auth/exchange")) {
-            // the exchange endpoint itself answers; the gateway did not exchange on its own
-            assertThat(auth.exchangesFor(email)).isEqualTo(1);
+            // never routed (issue 6): neither relayed to auth-service nor exchanged by the gateway itself
+            assertProblem(response, 404);
+            assertThat(auth.exchangesFor(email)).isZero();
         } else {
             assertThat(echoed(response).stringPropertyNames()).doesNotContain("header.authorization");
             assertThat(auth.exchangesFor(email)).isZero();
@@ -358,6 +370,73 @@ class BasicAuthIT {
                 .contains("kitty_gateway_basic_invalidations_total")
                 .contains("cache_gets_total{cache=\"" + BasicTokenCache.CACHE_NAME + "\"")
                 .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"" + TokenExchange.BREAKER + "\"");
+    }
+
+    @TestConfiguration
+    static class DenyList {
+
+        @Bean
+        RevokedCredentials revokedCredentials() {
+            return new RevokedCredentials(Duration.ofMinutes(16), Clock.systemUTC());
+        }
+    }
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    RevokedCredentials revoked;
+
+    /** Issue 6: the exchange is auth-service's service to the gateway alone, which proves it with its client credential. */
+    @Test
+    void presentsTheGatewaysClientCredentialToTheExchange() throws Exception {
+        var email = email("client");
+
+        get("/api/users/me", basic(email, SECRET));
+
+        assertThat(auth.lastClientAuthorizationFor(email)).isEqualTo(StubAuthService.CLIENT_AUTHORIZATION);
+    }
+
+    /** A refused client credential is a deployment fault: the caller gets 503, never a 401 that blames their password. */
+    @Test
+    void answersServiceUnavailableWhenAuthServiceRefusesTheGatewaysClientCredential() throws Exception {
+        var response = get("/api/users/me", basic(email("badclient"), SECRET));
+
+        assertProblem(response, 503);
+    }
+
+    /** Issue 6, hole 2: a revoked PAT or a changed password stops working through the gateway at once, not in 10 minutes. */
+    @Test
+    void dropsEveryCachedTokenOfAnAccountWhenItsCredentialsAreRevoked() throws Exception {
+        var email = email("revoked");
+        var bystander = email("bystander");
+        var withPassword = bearerSeenFor(email, SECRET);
+        var withPat = bearerSeenFor(email, "kitty_pat_abc_def");
+        var bystanders = bearerSeenFor(bystander, SECRET);
+        assertThat(bearerSeenFor(email, SECRET)).isEqualTo(withPassword);
+        assertThat(auth.exchangesFor(email)).isEqualTo(2);
+
+        events.publishEvent(CredentialsRevoked.allTokens(StubAuthService.userIdOf(email), CredentialsRevoked.REASON_PASSWORD_CHANGED,
+                Instant.now()));
+
+        assertThat(bearerSeenFor(email, SECRET)).isNotEqualTo(withPassword);
+        assertThat(bearerSeenFor(email, "kitty_pat_abc_def")).isNotEqualTo(withPat);
+        assertThat(auth.exchangesFor(email)).as("both credentials exchanged anew").isEqualTo(4);
+        assertThat(bearerSeenFor(bystander, SECRET)).as("another account's token stays cached").isEqualTo(bystanders);
+        assertThat(auth.exchangesFor(bystander)).isEqualTo(1);
+    }
+
+    /** Even without the eviction (an exchange under way when the event came), a token a revocation covers is never served. */
+    @Test
+    void neverServesACachedTokenThatARevocationCovers() throws Exception {
+        var email = email("covered");
+        var first = bearerSeenFor(email, SECRET);
+
+        revoked.record(CredentialsRevoked.allTokens(StubAuthService.userIdOf(email), CredentialsRevoked.REASON_ACCOUNT_LOCKED,
+                Instant.now()));
+
+        assertThat(bearerSeenFor(email, SECRET)).isNotEqualTo(first);
+        assertThat(auth.exchangesFor(email)).isEqualTo(2);
     }
 
     private String bearerSeenFor(String email, String secret) throws IOException, InterruptedException {

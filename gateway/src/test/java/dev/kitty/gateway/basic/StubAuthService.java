@@ -26,6 +26,12 @@ final class StubAuthService implements AutoCloseable {
 
     static final String RETRY_AFTER = "17";
 
+    /** The client credential the gateway under test is configured with. */
+    static final String CLIENT_SECRET = "gateway-tests-exchange-client-secret";
+
+    static final String CLIENT_AUTHORIZATION = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString(("gateway:" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private final HttpServer server;
@@ -34,6 +40,7 @@ final class StubAuthService implements AutoCloseable {
     private final Map<String, AtomicInteger> exchangesByEmail = new ConcurrentHashMap<>();
     private final Map<String, String> lastSecretByEmail = new ConcurrentHashMap<>();
     private final Map<String, String> lastForwardedForByEmail = new ConcurrentHashMap<>();
+    private final Map<String, String> lastClientAuthorizationByEmail = new ConcurrentHashMap<>();
 
     StubAuthService() {
         try {
@@ -64,6 +71,15 @@ final class StubAuthService implements AutoCloseable {
         return lastSecretByEmail.get(email);
     }
 
+    String lastClientAuthorizationFor(String email) {
+        return lastClientAuthorizationByEmail.get(email);
+    }
+
+    /** The subject of the tokens issued for an email: a stable id per address. */
+    static java.util.UUID userIdOf(String email) {
+        return java.util.UUID.nameUUIDFromBytes(email.getBytes(StandardCharsets.UTF_8));
+    }
+
     String lastForwardedForFor(String email) {
         return lastForwardedForByEmail.get(email);
     }
@@ -82,8 +98,13 @@ final class StubAuthService implements AutoCloseable {
             lastSecretByEmail.put(email, body.get("secret").asString());
             var forwardedFor = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
             lastForwardedForByEmail.put(email, forwardedFor == null ? "(none)" : forwardedFor);
+            var clientAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
+            lastClientAuthorizationByEmail.put(email, clientAuthorization == null ? "(none)" : clientAuthorization);
             var kind = email.toLowerCase(Locale.ROOT);
-            if (kind.startsWith("refused")) {
+            if (!CLIENT_AUTHORIZATION.equals(clientAuthorization) || kind.startsWith("badclient")) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"kitty-internal\"");
+                problem(exchange, 401, "invalid-client");
+            } else if (kind.startsWith("refused")) {
                 problem(exchange, 401, "invalid-credentials");
             } else if (kind.startsWith("mfa")) {
                 problem(exchange, 401, "mfa-required");
@@ -100,10 +121,19 @@ final class StubAuthService implements AutoCloseable {
                 }
                 var expiresIn = kind.startsWith("short") ? 2 : 900;
                 send(exchange, 200, "application/json", """
-                        {"access_token":"stub-token-%d","token_type":"Bearer","expires_in":%d,"scope":"api"}"""
-                        .formatted(issued.incrementAndGet(), expiresIn));
+                        {"access_token":"%s","token_type":"Bearer","expires_in":%d,"scope":"api"}"""
+                        .formatted(jwtFor(email, issued.incrementAndGet()), expiresIn));
             }
         }
+    }
+
+    /** Shaped like auth-service's tokens (subject, issue time, id); unsigned, since nothing downstream checks it here. */
+    private static String jwtFor(String email, int serial) {
+        var encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+        var header = encoder.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+        var claims = encoder.encodeToString("{\"sub\":\"%s\",\"iat\":%d,\"jti\":\"stub-token-%d\"}"
+                .formatted(userIdOf(email), java.time.Instant.now().getEpochSecond(), serial).getBytes(StandardCharsets.UTF_8));
+        return header + "." + claims + ".c3R1Yg";
     }
 
     private static void problem(HttpExchange exchange, int status, String slug) throws IOException {

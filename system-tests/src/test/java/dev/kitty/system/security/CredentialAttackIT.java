@@ -5,6 +5,7 @@ import static dev.kitty.system.security.KittyClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kitty.devstack.RunningStack;
+import dev.kitty.devstack.Service;
 import dev.kitty.system.SharedStack;
 import dev.kitty.system.security.KittyClient.Account;
 import dev.kitty.system.security.KittyClient.Response;
@@ -46,6 +47,9 @@ import tools.jackson.databind.JsonNode;
 class CredentialAttackIT {
 
     private static final String PROBLEMS = "https://kitty.dev/problems/";
+
+    /** Issue 6: revocation reaches every service and the gateway's cache this fast, not at token expiry. */
+    private static final Duration REVOCATION_WITHIN = Duration.ofSeconds(3);
 
     static KittyClient kitty;
 
@@ -203,8 +207,8 @@ class CredentialAttackIT {
     }
 
     @Test
-    @DisplayName("[ASVS 6.4.x / 8.3.x token revocation, API2:2023] a PAT works via Basic; revoked, auth-service refuses it at once and the gateway as soon as its cached token is gone")
-    void aRevokedPersonalAccessTokenStopsWorking() {
+    @DisplayName("[ASVS 7.4.1 / 6.4, API2:2023] a revoked PAT stops working through the gateway within seconds, cached or not")
+    void aRevokedPersonalAccessTokenStopsWorkingWithinSeconds() {
         Account account = kitty.register("pat");
         String access = kitty.login(account).accessToken();
         kitty.awaitProfile(access);
@@ -212,26 +216,112 @@ class CredentialAttackIT {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String pat = created.json().path("token").asString();
         String patId = created.json().path("id").asString();
-
         Response viaPat = kitty.me(basic(account.email(), pat));
         assertThat(viaPat.status()).as(viaPat.toString()).isEqualTo(200);
         assertThat(viaPat.json().path("id").asString()).isEqualTo(account.id().toString());
+        assertThat(kitty.me(basic(account.email(), pat)).status()).as("now served from the gateway's cache").isEqualTo(200);
 
         Response revoked = kitty.send("DELETE", kitty.gateway() + "/api/auth/tokens/" + patId, bearer(access), null);
         assertThat(revoked.status()).as(revoked.toString()).isEqualTo(204);
+        Duration delay = untilRefused("revoked PAT via Basic (cached)", () -> kitty.me(basic(account.email(), pat)));
 
-        // auth-service, where every Basic exchange happens, refuses the revoked token at once
-        Response exchange = kitty.post(kitty.authService() + "/api/auth/exchange",
-                "{\"email\":\"%s\",\"secret\":\"%s\"}".formatted(account.email(), pat));
-        assertRefused(exchange, 401);
-        // credentials the gateway has not cached yet (the cache is keyed by the exact credentials) → exchanged → 401
+        assertThat(delay).isLessThan(REVOCATION_WITHIN);
         Response uncached = kitty.me(basic(account.email().toUpperCase(Locale.ROOT), pat));
         assertRefused(uncached, 401);
         assertThat(uncached.body()).doesNotContain(account.displayName());
-        // What the system guarantees for the very same credentials: the gateway may relay its cached access token
-        // until that token's expiry (≤ the access-token TTL minus the cache's safety margin) or the first 401 from
-        // downstream; access tokens are stateless, so services cannot know a PAT was revoked. Never a 5xx.
-        assertThat(kitty.me(basic(account.email(), pat)).status()).isIn(200, 401);
+        assertThat(kitty.me(bearer(access)).status()).as("the password session is untouched").isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("[ASVS 7.4.3] a password change ends the other sessions' access tokens and cached Basic credentials within seconds, not the caller's")
+    void aPasswordChangeEndsOtherSessionsWithinSeconds() {
+        Account account = kitty.register("change");
+        String elsewhere = kitty.login(account).accessToken();
+        String mine = kitty.login(account).accessToken();
+        kitty.awaitProfile(mine);
+        assertThat(kitty.me(basic(account.email(), account.password())).status()).isEqualTo(200);
+        assertThat(kitty.me(bearer(elsewhere)).status()).isEqualTo(200);
+
+        Response changed = kitty.send("POST", kitty.gateway() + "/api/auth/password/change", bearer(mine),
+                "{\"currentPassword\":\"%s\",\"newPassword\":\"%s\"}".formatted(account.password(), KittyClient.newPassword()));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+
+        assertThat(untilRefused("old password via Basic (cached)", () -> kitty.me(basic(account.email(), account.password()))))
+                .isLessThan(REVOCATION_WITHIN);
+        assertThat(untilRefused("another session's access token", () -> kitty.me(bearer(elsewhere)))).isLessThan(REVOCATION_WITHIN);
+        assertThat(kitty.me(bearer(mine)).status()).as("the caller's own session").isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("[ASVS 7.4.1, API2:2023] a locked account's unexpired access token is refused by every service within seconds, through the gateway and directly")
+    void aLockedAccountsAccessTokenIsRefusedEverywhereWithinSeconds() {
+        Account victim = kitty.register("locked");
+        String access = kitty.login(victim).accessToken();
+        kitty.awaitProfile(access);
+        String superToken = kitty.login(new Account(UUID.randomUUID(), SharedStack.SUPER_USER_EMAIL, SharedStack.SUPER_USER_PASSWORD,
+                "root")).accessToken();
+
+        Response locked = kitty.send("POST", kitty.gateway() + "/api/admin/users/" + victim.id() + "/lock", bearer(superToken), null);
+        assertThat(locked.status()).as(locked.toString()).isEqualTo(204);
+
+        assertThat(untilRefused("through the gateway (user-service)", () -> kitty.me(bearer(access)))).isLessThan(REVOCATION_WITHIN);
+        assertThat(untilRefused("user-service directly", () -> kitty.get(kitty.service(Service.USER) + "/api/users/me", bearer(access))))
+                .isLessThan(REVOCATION_WITHIN);
+        assertThat(untilRefused("auth-service directly", () -> kitty.get(kitty.service(Service.AUTH) + "/api/auth/tokens", bearer(access))))
+                .isLessThan(REVOCATION_WITHIN);
+    }
+
+    @Test
+    @DisplayName("[ASVS 6.4] a PAT through the gateway cannot manage credentials: 2FA, password, tokens → 403 interactive-login-required")
+    void aPersonalAccessTokenCannotTakeOverTheAccount() {
+        Account account = kitty.register("takeover");
+        String access = kitty.login(account).accessToken();
+        kitty.awaitProfile(access);
+        String pat = kitty.send("POST", kitty.gateway() + "/api/auth/tokens", bearer(access), "{\"name\":\"ci\"}").json().path("token").asString();
+
+        for (String[] attempt : new String[][] {
+                {"POST", "/api/auth/mfa/totp", null},
+                {"POST", "/api/auth/mfa/totp/confirm", "{\"code\":\"123456\"}"},
+                {"POST", "/api/auth/password/change", "{\"currentPassword\":\"x\",\"newPassword\":\"violet-harbour-kettle-99\"}"},
+                {"POST", "/api/auth/tokens", "{\"name\":\"more\"}"},
+                {"GET", "/api/auth/tokens", null}}) {
+            Response refused = kitty.send(attempt[0], kitty.gateway() + attempt[1], basic(account.email(), pat), attempt[2]);
+            assertRefused(refused, 403);
+            assertThat(refused.problemType()).as(attempt[0] + " " + attempt[1]).isEqualTo(PROBLEMS + "interactive-login-required");
+        }
+        assertThat(kitty.login(account).accessToken()).as("2FA was not switched on behind the owner's back").isNotBlank();
+    }
+
+    @Test
+    @DisplayName("[API8:2023, issue 6] the credential exchange is not public: 404 through the gateway, 401 invalid-client at auth-service without the gateway's credential")
+    void theCredentialExchangeIsTheGatewaysAlone() {
+        Account account = kitty.register("exchange");
+        String body = "{\"email\":\"%s\",\"secret\":\"%s\"}".formatted(account.email(), account.password());
+
+        assertRefused(kitty.post(kitty.gateway() + "/api/auth/exchange", body), 404);
+        Response direct = kitty.post(kitty.service(Service.AUTH) + "/api/auth/exchange", body);
+        assertRefused(direct, 401);
+        assertThat(direct.problemType()).isEqualTo(PROBLEMS + "invalid-client");
+        assertThat(direct.body()).doesNotContain("access_token");
+    }
+
+    /** Polls until the call is refused with 401, and returns how long that took. */
+    private static Duration untilRefused(String what, Supplier<Response> call) {
+        long start = System.nanoTime();
+        while (true) {
+            Response response = call.get();
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            if (response.status() == 401) {
+                assertThat(response.isProblem()).as(response.toString()).isTrue();
+                System.out.printf("[revocation] %s refused %d ms after the revocation answered%n", what, elapsed.toMillis());
+                return elapsed;
+            }
+            assertThat(response.status()).as(what + ": " + response).isEqualTo(200);
+            if (elapsed.compareTo(Duration.ofSeconds(30)) > 0) {
+                throw new AssertionError(what + " still accepted " + elapsed.toMillis() + " ms after the revocation");
+            }
+            KittyClient.sleep(Duration.ofMillis(20));
+        }
     }
 
     @Test

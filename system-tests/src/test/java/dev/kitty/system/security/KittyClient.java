@@ -46,6 +46,11 @@ final class KittyClient {
         return stack.gatewayUrl();
     }
 
+    /** A service's own port, bypassing the gateway (services validate tokens themselves). */
+    String service(Service service) {
+        return "http://127.0.0.1:" + stack.config().ports().port(service);
+    }
+
     /** auth-service's own port, bypassing the gateway (services validate tokens themselves). */
     String authService() {
         return "http://127.0.0.1:" + stack.config().ports().port(Service.AUTH);

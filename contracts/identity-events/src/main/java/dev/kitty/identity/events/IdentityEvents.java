@@ -17,8 +17,11 @@ public final class IdentityEvents {
     public static final EventType<PasswordResetRequested> PASSWORD_RESET_REQUESTED =
             EventType.of("kitty.user.password-reset-requested.v1", TOPIC, PasswordResetRequested.class, e -> e.userId().toString());
 
+    public static final EventType<CredentialsRevoked> CREDENTIALS_REVOKED =
+            EventType.of("kitty.user.credentials-revoked.v1", TOPIC, CredentialsRevoked.class, e -> e.userId().toString());
+
     public static final EventCatalog CATALOG = EventCatalog.of("auth-service",
-            USER_REGISTERED, EMAIL_VERIFICATION_REQUESTED, EMAIL_VERIFIED, PASSWORD_RESET_REQUESTED);
+            USER_REGISTERED, EMAIL_VERIFICATION_REQUESTED, EMAIL_VERIFIED, PASSWORD_RESET_REQUESTED, CREDENTIALS_REVOKED);
 
     private IdentityEvents() {
     }

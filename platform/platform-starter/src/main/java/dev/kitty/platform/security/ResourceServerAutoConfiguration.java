@@ -1,5 +1,6 @@
 package dev.kitty.platform.security;
 
+import dev.kitty.platform.revocation.RevokedCredentials;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.client.RestTemplate;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * gateway is not the only lock. System roles from the {@code roles} claim become
  * {@code ROLE_*} authorities for method security.
  */
-@AutoConfiguration(beforeName = {
+@AutoConfiguration(afterName = "dev.kitty.platform.revocation.RevocationAutoConfiguration", beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
@@ -78,7 +80,8 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<LoadBalancerInterceptor> loadBalancer) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<LoadBalancerInterceptor> loadBalancer,
+            ObjectProvider<RevokedCredentials> revoked) {
         var requestFactory = new SimpleClientHttpRequestFactory();
         requestFactory.setConnectTimeout(Duration.ofSeconds(3));
         requestFactory.setReadTimeout(Duration.ofSeconds(3));
@@ -96,7 +99,7 @@ public class ResourceServerAutoConfiguration {
                 .jwsAlgorithm(JwtPolicy.ALGORITHM)
                 .restOperations(rest)
                 .build();
-        return JwtPolicy.apply(decoder, properties);
+        return JwtPolicy.apply(decoder, properties, revoked.getIfAvailable());
     }
 
     @Bean
@@ -105,6 +108,11 @@ public class ResourceServerAutoConfiguration {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CurrentUserArgumentResolver());
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new InteractiveLoginPolicy());
             }
         };
     }

@@ -14,6 +14,8 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.kitty.identity.events.CredentialsRevoked;
+import dev.kitty.platform.revocation.RevokedCredentials;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,7 +45,7 @@ class JwtPolicyTests {
     static void keys() throws Exception {
         key = new RSAKeyGenerator(2048).keyID("k1").generate();
         decoder = JwtPolicy.apply(NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).signatureAlgorithm(
-                org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256).build(), PROPERTIES);
+                org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256).build(), PROPERTIES, null);
     }
 
     static JWTClaimsSet.Builder valid() {
@@ -122,5 +124,33 @@ class JwtPolicyTests {
         jwt.sign(new RSASSASigner(other));
         var token = jwt.serialize();
         assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(token));
+    }
+
+    @Test
+    void refusesTokensOfAnAccountRevokedAfterTheyWereIssuedAndAcceptsLaterOnes() throws Exception {
+        var revoked = new RevokedCredentials(java.time.Duration.ofMinutes(16), java.time.Clock.systemUTC());
+        var guarded = JwtPolicy.apply(NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).signatureAlgorithm(
+                org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256).build(), PROPERTIES, revoked);
+        var account = UUID.randomUUID();
+        var issued = Instant.now().minusSeconds(30);
+        var before = rs256(valid().subject(account.toString()).issueTime(Date.from(issued)).build());
+        var otherAccount = rs256(valid().issueTime(Date.from(issued)).build());
+        assertThat(guarded.decode(before).getSubject()).isEqualTo(account.toString());
+
+        revoked.record(CredentialsRevoked.allTokens(account, CredentialsRevoked.REASON_ACCOUNT_LOCKED, issued.plusSeconds(10)));
+
+        assertThatExceptionOfType(JwtException.class).isThrownBy(() -> guarded.decode(before));
+        assertThat(guarded.decode(otherAccount)).isNotNull();
+        var after = rs256(valid().subject(account.toString()).issueTime(Date.from(issued.plusSeconds(11))).build());
+        assertThat(guarded.decode(after).getSubject()).isEqualTo(account.toString());
+    }
+
+    @Test
+    void refusesATokenWithoutIssueTimeWhichCouldNeverBePlacedBeforeARevocation() throws Exception {
+        var guarded = JwtPolicy.apply(NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).signatureAlgorithm(
+                org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256).build(), PROPERTIES,
+                new RevokedCredentials(java.time.Duration.ofMinutes(16), java.time.Clock.systemUTC()));
+        var token = rs256(valid().issueTime(null).build());
+        assertThatExceptionOfType(JwtException.class).isThrownBy(() -> guarded.decode(token));
     }
 }

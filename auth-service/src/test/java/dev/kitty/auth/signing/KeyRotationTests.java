@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 import com.nimbusds.jose.jwk.JWK;
 import dev.kitty.auth.config.AuthProperties;
 import dev.kitty.auth.config.AuthProperties.PasswordHashing;
+import dev.kitty.platform.test.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,34 +143,6 @@ class KeyRotationTests {
 
     private List<String> published() {
         return keys.publishedKeys().getKeys().stream().map(JWK::getKeyID).toList();
-    }
-
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** The template runs the callback directly: the list-backed repository has nothing to commit. */

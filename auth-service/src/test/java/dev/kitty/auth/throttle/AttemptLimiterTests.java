@@ -3,6 +3,7 @@ package dev.kitty.auth.throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kitty.auth.throttle.ThrottleProperties.Limit;
+import dev.kitty.platform.test.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

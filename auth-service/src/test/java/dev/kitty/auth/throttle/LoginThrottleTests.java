@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kitty.platform.test.MutableClock;
 import dev.kitty.platform.web.ApiProblem;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,10 +3,9 @@ package dev.kitty.platform.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kitty.identity.events.CredentialsRevoked;
-import java.time.Clock;
+import dev.kitty.platform.test.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +13,7 @@ class RevokedCredentialsTests {
 
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
-    private final MovableClock clock = new MovableClock(NOW);
+    private final MutableClock clock = new MutableClock(NOW);
     private final RevokedCredentials revoked = new RevokedCredentials(Duration.ofMinutes(16), clock);
     private final UUID account = UUID.randomUUID();
 
@@ -42,7 +41,7 @@ class RevokedCredentialsTests {
         assertThat(revoked.record(CredentialsRevoked.allTokens(account, CredentialsRevoked.REASON_ACCOUNT_LOCKED,
                 NOW.minus(Duration.ofMinutes(17))))).as("already older than the retention").isFalse();
 
-        clock.now = NOW.plus(Duration.ofMinutes(16)).plusSeconds(1);
+        clock.set(NOW.plus(Duration.ofMinutes(16)).plusSeconds(1));
         revoked.prune();
 
         assertThat(revoked.latestRevocation(account)).isEmpty();
@@ -55,29 +54,5 @@ class RevokedCredentialsTests {
         revoked.record(CredentialsRevoked.allTokens(account, CredentialsRevoked.REASON_ACCOUNT_LOCKED, NOW));
 
         assertThat(revoked.latestRevocation(account)).contains(NOW);
-    }
-
-    static final class MovableClock extends Clock {
-
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -18,14 +18,20 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
  * The credentials and system standing of one user. Its id is the user id every other service
  * knows. Holds no profile data: the display name belongs to user-service.
+ *
+ * <p>Records a domain event for every change others must hear of ({@link AccountRegistered},
+ * {@link EmailAddressVerified}, {@link AccountLocked}, {@link RolesChanged},
+ * {@link CredentialsChanged}); they are published when the account is saved, inside the
+ * transaction that changed it.
  */
 @Entity
 @Table(name = "account")
-public class Account {
+public class Account extends AbstractAggregateRoot<Account> {
 
     @Id
     private UUID id;
@@ -65,14 +71,16 @@ public class Account {
     }
 
     /** A new, active, unverified account with the USER role. */
-    public static Account register(String email, String passwordHash, Instant now) {
+    public static Account register(String email, String passwordHash, String displayName, Instant now) {
         if (!email.equals(normaliseEmail(email)) || email.isEmpty()) {
             throw new IllegalArgumentException("email must be normalised");
         }
         if (passwordHash.isBlank()) {
             throw new IllegalArgumentException("password hash required");
         }
-        return new Account(UUID.randomUUID(), email, passwordHash, now);
+        var account = new Account(UUID.randomUUID(), email, passwordHash, now);
+        account.registerEvent(new AccountRegistered(account.id, email, displayName, now));
+        return account;
     }
 
     /**
@@ -84,11 +92,14 @@ public class Account {
     }
 
     /** Proof of control arrived for {@code address}; it only counts if it is still the account's address. */
-    public boolean verifyEmail(String address) {
+    public boolean verifyEmail(String address, Instant now) {
         if (!email.equals(address)) {
             return false;
         }
-        emailVerified = true;
+        if (!emailVerified) {
+            emailVerified = true;
+            registerEvent(new EmailAddressVerified(id, email, now));
+        }
         return true;
     }
 
@@ -101,14 +112,30 @@ public class Account {
     }
 
     /**
-     * Sets a new password (change or reset). The caller has checked it against the password
-     * policy and ends other sessions ({@link CredentialsChanged}).
+     * Sets a new password. The caller has checked it against the password policy; sessions other
+     * than {@code keepSession} end with it ({@link CredentialsChanged}).
      */
-    public void changePassword(String newHash) {
+    public void changePassword(String newHash, @Nullable UUID keepSession) {
+        setPasswordHash(newHash);
+        registerEvent(new CredentialsChanged(id, CredentialsChanged.What.PASSWORD_CHANGED, keepSession));
+    }
+
+    /** Sets a new password from a reset link: every session ends. */
+    public void resetPassword(String newHash) {
+        setPasswordHash(newHash);
+        registerEvent(CredentialsChanged.passwordReset(id));
+    }
+
+    private void setPasswordHash(String newHash) {
         if (newHash.isBlank()) {
             throw new IllegalArgumentException("password hash required");
         }
         passwordHash = newHash;
+    }
+
+    /** The domain events recorded since the last save, for tests of the rules that record them. */
+    java.util.Collection<Object> recordedEvents() {
+        return domainEvents();
     }
 
     public boolean canSignIn() {
@@ -119,6 +146,9 @@ public class Account {
     public boolean lock() {
         var wasActive = status == AccountStatus.ACTIVE;
         status = AccountStatus.LOCKED;
+        if (wasActive) {
+            registerEvent(new AccountLocked(id));
+        }
         return wasActive;
     }
 
@@ -130,8 +160,13 @@ public class Account {
     public void changeRoles(Set<SystemRole> newRoles) {
         var changed = EnumSet.of(SystemRole.USER);
         changed.addAll(newRoles);
+        if (changed.equals(roles)) {
+            return;
+        }
+        var before = Set.copyOf(roles);
         roles.clear();
         roles.addAll(changed);
+        registerEvent(new RolesChanged(id, before, Set.copyOf(changed)));
     }
 
     public boolean hasRole(SystemRole role) {

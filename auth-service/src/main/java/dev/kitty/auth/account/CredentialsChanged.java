@@ -32,10 +32,11 @@ public record CredentialsChanged(UUID accountId, What what, @Nullable UUID keepS
      *                     from a personal access token) ends every session, the safe side
      */
     public static CredentialsChanged keepingSession(UUID accountId, What what, @Nullable String sessionClaim) {
-        return new CredentialsChanged(accountId, what, parse(sessionClaim));
+        return new CredentialsChanged(accountId, what, sessionOf(sessionClaim));
     }
 
-    private static @Nullable UUID parse(@Nullable String claim) {
+    /** The session a {@value #SESSION_CLAIM} claim names; absent or malformed, none (every session ends: the safe side). */
+    public static @Nullable UUID sessionOf(@Nullable String claim) {
         if (claim == null) {
             return null;
         }

@@ -1,8 +1,6 @@
 package dev.kitty.auth.admin;
 
 import dev.kitty.auth.account.Account;
-import dev.kitty.auth.account.AccountLocked;
-import dev.kitty.auth.account.RolesChanged;
 import dev.kitty.auth.account.AccountRepository;
 import dev.kitty.auth.account.SystemRole;
 import dev.kitty.platform.web.ApiProblem;
@@ -15,7 +13,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -36,12 +33,10 @@ class UserAdministration {
 
     private final AccountRepository accounts;
     private final AdministeredAccounts administered;
-    private final ApplicationEventPublisher events;
 
-    UserAdministration(AccountRepository accounts, AdministeredAccounts administered, ApplicationEventPublisher events) {
+    UserAdministration(AccountRepository accounts, AdministeredAccounts administered) {
         this.accounts = accounts;
         this.administered = administered;
-        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -69,9 +64,6 @@ class UserAdministration {
         var before = Set.copyOf(target.roles());
         target.changeRoles(roles);
         accounts.saveAndFlush(target);
-        if (!before.equals(target.roles())) {
-            events.publishEvent(new RolesChanged(target.id(), Set.copyOf(before), Set.copyOf(target.roles())));
-        }
         log.info("Roles of account {} changed from {} to {} by {}", target.id(), before, target.roles(), actorId);
         return target;
     }
@@ -80,7 +72,7 @@ class UserAdministration {
     void lock(UUID actorId, UUID targetId) {
         var target = administrable(actorId, targetId, "lock");
         if (target.lock()) {
-            events.publishEvent(new AccountLocked(target.id()));
+            accounts.save(target);
             log.info("Account {} locked by {}", target.id(), actorId);
         }
     }

@@ -4,10 +4,6 @@ import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.AccountRepository;
 import dev.kitty.auth.account.SystemRole;
 import dev.kitty.auth.registration.PasswordPolicy;
-import dev.kitty.identity.events.EmailVerified;
-import dev.kitty.identity.events.IdentityEvents;
-import dev.kitty.identity.events.UserRegistered;
-import dev.kitty.platform.messaging.IntegrationEvents;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.regex.Pattern;
@@ -49,20 +45,18 @@ class SuperUserBootstrap implements ApplicationRunner {
     private final AccountRepository accounts;
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
-    private final IntegrationEvents integrationEvents;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     SuperUserBootstrap(BootstrapProperties properties, SuperUsers superUsers, AccountRepository accounts,
-            PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, IntegrationEvents integrationEvents, JdbcClient jdbc,
+            PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, JdbcClient jdbc,
             PlatformTransactionManager transactionManager, Clock clock) {
         this.properties = properties;
         this.superUsers = superUsers;
         this.accounts = accounts;
         this.passwordPolicy = passwordPolicy;
         this.passwordEncoder = passwordEncoder;
-        this.integrationEvents = integrationEvents;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -101,16 +95,15 @@ class SuperUserBootstrap implements ApplicationRunner {
                         + "Configure that account's password, or another address.");
             }
             account.changeRoles(EnumSet.allOf(SystemRole.class));
+            accounts.save(account);
             log.info("Promoted existing account {} ({}) to SUPER_USER from the bootstrap configuration", account.id(), email);
             return Outcome.PROMOTED;
         }
         var now = clock.instant();
-        var account = Account.register(email, passwordEncoder.encode(password), now);
-        account.verifyEmail(email); // the operator chose the address; there is nobody to send a link to yet
+        var account = Account.register(email, passwordEncoder.encode(password), configured.displayName(), now);
+        account.verifyEmail(email, now); // the operator chose the address; there is nobody to send a link to yet
         account.changeRoles(EnumSet.allOf(SystemRole.class));
         accounts.saveAndFlush(account);
-        integrationEvents.publish(IdentityEvents.USER_REGISTERED, new UserRegistered(account.id(), email, configured.displayName(), now));
-        integrationEvents.publish(IdentityEvents.EMAIL_VERIFIED, new EmailVerified(account.id(), email, now));
         log.info("Created SUPER_USER account {} ({}) from the bootstrap configuration", account.id(), email);
         return Outcome.CREATED;
     }

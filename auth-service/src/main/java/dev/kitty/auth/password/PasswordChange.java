@@ -10,7 +10,6 @@ import dev.kitty.platform.web.FieldError;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,15 +28,12 @@ class PasswordChange {
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy policy;
     private final LoginThrottle throttle;
-    private final ApplicationEventPublisher events;
 
-    PasswordChange(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy, LoginThrottle throttle,
-            ApplicationEventPublisher events) {
+    PasswordChange(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy, LoginThrottle throttle) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.policy = policy;
         this.throttle = throttle;
-        this.events = events;
     }
 
     /** @param sessionClaim the caller's {@code sid}: that session survives; absent, every session ends */
@@ -52,8 +48,8 @@ class PasswordChange {
                     .with("errors", List.of(new FieldError("currentPassword", "is wrong")));
         }
         policy.requireAcceptable(newPassword, account.email(), "newPassword");
-        account.changePassword(passwordEncoder.encode(newPassword));
+        account.changePassword(passwordEncoder.encode(newPassword), CredentialsChanged.sessionOf(sessionClaim));
+        accounts.save(account);
         throttle.recordSuccess(account.email(), address);
-        events.publishEvent(CredentialsChanged.keepingSession(account.id(), CredentialsChanged.What.PASSWORD_CHANGED, sessionClaim));
     }
 }

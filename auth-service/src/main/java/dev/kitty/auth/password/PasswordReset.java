@@ -8,9 +8,6 @@ import dev.kitty.auth.registration.PasswordPolicy;
 import dev.kitty.auth.secret.OpaqueToken;
 import dev.kitty.auth.throttle.LoginThrottle;
 import dev.kitty.auth.throttle.RequestThrottle;
-import dev.kitty.identity.events.IdentityEvents;
-import dev.kitty.identity.events.PasswordResetRequested;
-import dev.kitty.platform.messaging.IntegrationEvents;
 import dev.kitty.platform.web.ApiProblem;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -49,7 +46,6 @@ class PasswordReset implements DisposableBean {
     private final PasswordPolicy policy;
     private final RequestThrottle requestThrottle;
     private final LoginThrottle loginThrottle;
-    private final IntegrationEvents integrationEvents;
     private final ApplicationEventPublisher events;
     private final PasswordResetProperties properties;
     private final Clock clock;
@@ -57,7 +53,7 @@ class PasswordReset implements DisposableBean {
     private final SimpleAsyncTaskExecutor background;
 
     PasswordReset(AccountRepository accounts, PasswordResetTokenRepository tokens, PasswordEncoder passwordEncoder,
-            PasswordPolicy policy, RequestThrottle requestThrottle, LoginThrottle loginThrottle, IntegrationEvents integrationEvents,
+            PasswordPolicy policy, RequestThrottle requestThrottle, LoginThrottle loginThrottle,
             ApplicationEventPublisher events, PasswordResetProperties properties, Clock clock,
             PlatformTransactionManager transactionManager) {
         this.accounts = accounts;
@@ -66,7 +62,6 @@ class PasswordReset implements DisposableBean {
         this.policy = policy;
         this.requestThrottle = requestThrottle;
         this.loginThrottle = loginThrottle;
-        this.integrationEvents = integrationEvents;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -102,8 +97,8 @@ class PasswordReset implements DisposableBean {
             var expiresAt = now.plus(properties.ttl());
             tokens.save(PasswordResetToken.issue(token.hash(), account.id(), now, expiresAt));
             tokens.deleteOthers(account.id(), token.hash());
-            integrationEvents.publish(IdentityEvents.PASSWORD_RESET_REQUESTED,
-                    new PasswordResetRequested(account.id(), account.email(), token.value(), expiresAt));
+            // the plain token exists only in this event, on its way to the mail; the table keeps its hash
+            events.publishEvent(new PasswordResetIssued(account.id(), account.email(), token.value(), expiresAt));
         });
     }
 
@@ -121,8 +116,8 @@ class PasswordReset implements DisposableBean {
         policy.requireAcceptable(newPassword, account.email(), "newPassword");
         token.consume(now);
         tokens.deleteOthers(account.id(), token.tokenHash());
-        account.changePassword(passwordEncoder.encode(newPassword));
-        events.publishEvent(CredentialsChanged.passwordReset(account.id()));
+        account.resetPassword(passwordEncoder.encode(newPassword));
+        accounts.save(account);
         loginThrottle.forgiveAccount(account.email());
     }
 

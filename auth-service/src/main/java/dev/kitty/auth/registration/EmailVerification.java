@@ -6,11 +6,9 @@ import dev.kitty.auth.account.AccountRepository;
 import dev.kitty.auth.config.AuthProperties;
 import dev.kitty.auth.secret.OpaqueToken;
 import dev.kitty.identity.events.EmailVerificationRequested;
-import dev.kitty.identity.events.EmailVerified;
-import dev.kitty.identity.events.IdentityEvents;
-import dev.kitty.platform.messaging.IntegrationEvents;
 import dev.kitty.platform.web.ApiProblem;
 import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,15 +27,15 @@ class EmailVerification {
 
     private final EmailVerificationTokenRepository tokens;
     private final AccountRepository accounts;
-    private final IntegrationEvents integrationEvents;
+    private final ApplicationEventPublisher events;
     private final AuthProperties properties;
     private final Clock clock;
 
-    EmailVerification(EmailVerificationTokenRepository tokens, AccountRepository accounts, IntegrationEvents integrationEvents,
+    EmailVerification(EmailVerificationTokenRepository tokens, AccountRepository accounts, ApplicationEventPublisher events,
             AuthProperties properties, Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
-        this.integrationEvents = integrationEvents;
+        this.events = events;
         this.properties = properties;
         this.clock = clock;
     }
@@ -48,8 +46,8 @@ class EmailVerification {
         var now = clock.instant();
         var expiresAt = now.plus(properties.emailVerificationTtl());
         tokens.save(EmailVerificationToken.issue(token.hash(), account.id(), account.email(), now, expiresAt));
-        integrationEvents.publish(IdentityEvents.EMAIL_VERIFICATION_REQUESTED,
-                new EmailVerificationRequested(account.id(), account.email(), displayName, token.value(), expiresAt));
+        // the plain token exists only in this event, on its way to the mail; the table keeps its hash
+        events.publishEvent(new EmailVerificationIssued(account.id(), account.email(), displayName, token.value(), expiresAt));
     }
 
     @Transactional
@@ -63,10 +61,10 @@ class EmailVerification {
         if (account.emailVerified() && account.email().equals(token.email())) {
             return;
         }
-        if (!account.verifyEmail(token.email())) {
+        if (!account.verifyEmail(token.email(), now)) {
             throw invalidToken(); // the address changed after the link was sent
         }
-        integrationEvents.publish(IdentityEvents.EMAIL_VERIFIED, new EmailVerified(account.id(), account.email(), now));
+        accounts.save(account);
     }
 
     @EventListener

@@ -2,9 +2,6 @@ package dev.kitty.auth.registration;
 
 import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.AccountRepository;
-import dev.kitty.identity.events.IdentityEvents;
-import dev.kitty.identity.events.UserRegistered;
-import dev.kitty.platform.messaging.IntegrationEvents;
 import dev.kitty.platform.web.ApiProblem;
 import java.time.Clock;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -20,16 +17,14 @@ class Registration {
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
     private final EmailVerification emailVerification;
-    private final IntegrationEvents integrationEvents;
     private final Clock clock;
 
     Registration(AccountRepository accounts, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
-            EmailVerification emailVerification, IntegrationEvents integrationEvents, Clock clock) {
+            EmailVerification emailVerification, Clock clock) {
         this.accounts = accounts;
         this.passwordPolicy = passwordPolicy;
         this.passwordEncoder = passwordEncoder;
         this.emailVerification = emailVerification;
-        this.integrationEvents = integrationEvents;
         this.clock = clock;
     }
 
@@ -43,14 +38,12 @@ class Registration {
         if (accounts.existsByEmail(email)) {
             throw emailTaken();
         }
-        var account = Account.register(email, passwordEncoder.encode(password), clock.instant());
+        var account = Account.register(email, passwordEncoder.encode(password), displayName, clock.instant());
         try {
             accounts.saveAndFlush(account);
         } catch (DataIntegrityViolationException e) {
             throw emailTaken(); // lost a race with a concurrent registration of the same address
         }
-        integrationEvents.publish(IdentityEvents.USER_REGISTERED,
-                new UserRegistered(account.id(), account.email(), displayName, account.createdAt()));
         emailVerification.request(account, displayName);
         return account;
     }

@@ -24,7 +24,7 @@ class AccountTests {
 
     @Test
     void startsActiveUnverifiedWithTheUserRole() {
-        var account = Account.register("ann@example.com", "{argon2}hash", NOW);
+        var account = Account.register("ann@example.com", "{argon2}hash", "Test User", NOW);
 
         assertThat(account.status()).isEqualTo(AccountStatus.ACTIVE);
         assertThat(account.canSignIn()).isTrue();
@@ -35,17 +35,40 @@ class AccountTests {
 
     @Test
     void refusesAnAddressThatIsNotNormalised() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Account.register("Ann@example.com", "{argon2}hash", NOW));
-        assertThatIllegalArgumentException().isThrownBy(() -> Account.register("", "{argon2}hash", NOW));
+        assertThatIllegalArgumentException().isThrownBy(() -> Account.register("Ann@example.com", "{argon2}hash", "Test User", NOW));
+        assertThatIllegalArgumentException().isThrownBy(() -> Account.register("", "{argon2}hash", "Test User", NOW));
     }
 
     @Test
     void verifiesOnlyItsCurrentAddress() {
-        var account = Account.register("ann@example.com", "{argon2}hash", NOW);
+        var account = Account.register("ann@example.com", "{argon2}hash", "Test User", NOW);
 
-        assertThat(account.verifyEmail("old@example.com")).isFalse();
+        assertThat(account.verifyEmail("old@example.com", NOW)).isFalse();
         assertThat(account.emailVerified()).isFalse();
-        assertThat(account.verifyEmail("ann@example.com")).isTrue();
+        assertThat(account.verifyEmail("ann@example.com", NOW)).isTrue();
         assertThat(account.emailVerified()).isTrue();
+        assertThat(account.verifyEmail("ann@example.com", NOW)).as("again: still verified").isTrue();
+        assertThat(account.recordedEvents()).filteredOn(EmailAddressVerified.class::isInstance)
+                .containsExactly(new EmailAddressVerified(account.id(), "ann@example.com", NOW));
+    }
+
+    @Test
+    void recordsWhatOthersMustHearOfOnlyWhenSomethingChanged() {
+        var account = Account.register("ann@example.com", "{argon2}hash", "Ann", NOW);
+        var session = java.util.UUID.randomUUID();
+
+        account.changeRoles(java.util.Set.of(SystemRole.USER));
+        account.changeRoles(java.util.Set.of(SystemRole.ADMIN));
+        account.changePassword("{argon2}new", session);
+        account.resetPassword("{argon2}newer");
+        account.lock();
+        account.lock();
+
+        assertThat(account.recordedEvents()).containsExactly(
+                new AccountRegistered(account.id(), "ann@example.com", "Ann", NOW),
+                new RolesChanged(account.id(), java.util.Set.of(SystemRole.USER), java.util.Set.of(SystemRole.USER, SystemRole.ADMIN)),
+                new CredentialsChanged(account.id(), CredentialsChanged.What.PASSWORD_CHANGED, session),
+                new CredentialsChanged(account.id(), CredentialsChanged.What.PASSWORD_RESET, null),
+                new AccountLocked(account.id()));
     }
 }

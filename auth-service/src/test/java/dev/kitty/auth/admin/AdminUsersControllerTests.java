@@ -44,7 +44,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class AdminUsersControllerTests {
 
     private static final UUID CALLER = UUID.fromString("2b1f8a40-0000-4000-8000-00000000000a");
-    private static final Account TARGET = Account.register("bob@example.com", "{argon2}hash", Instant.parse("2026-01-01T12:00:00Z"));
+    private static final Account TARGET = Account.register("bob@example.com", "{argon2}hash", "Test User", Instant.parse("2026-01-01T12:00:00Z"));
 
     @Autowired
     MockMvc mvc;
@@ -181,7 +181,7 @@ class AdminUsersControllerTests {
 
     @Test
     void answersARoleChangeWithTheUsersNewView() throws Exception {
-        var promoted = Account.register("cy@example.com", "{argon2}hash", Instant.now());
+        var promoted = Account.register("cy@example.com", "{argon2}hash", "Test User", Instant.now());
         promoted.changeRoles(EnumSet.of(SystemRole.ADMIN));
         when(administration.changeRoles(CALLER, promoted.id(), List.of("ADMIN"))).thenReturn(promoted);
 

@@ -50,8 +50,8 @@ class CredentialExchangeTests {
     private final PersonalAccessTokens tokens = mock(PersonalAccessTokens.class);
     private final Mfa mfa = mock(Mfa.class);
     private final AccessTokens accessTokens = mock(AccessTokens.class);
-    private final Account ann = Account.register(EMAIL, "{argon2}ann", Instant.now());
-    private final Account bob = Account.register("bob@example.com", "{argon2}bob", Instant.now());
+    private final Account ann = Account.register(EMAIL, "{argon2}ann", "Test User", Instant.now());
+    private final Account bob = Account.register("bob@example.com", "{argon2}bob", "Test User", Instant.now());
     private CredentialExchange exchange;
 
     @BeforeEach

@@ -52,7 +52,7 @@ class RegistrationControllerTests {
 
     @Test
     void registersWithoutATokenAndPointsAtTheNewUser() throws Exception {
-        var account = Account.register("ann@example.com", "{argon2}hash", Instant.now());
+        var account = Account.register("ann@example.com", "{argon2}hash", "Test User", Instant.now());
         when(registration.register(anyString(), anyString(), anyString())).thenReturn(account);
 
         mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON).content(VALID))
@@ -66,7 +66,7 @@ class RegistrationControllerTests {
     @Test
     void normalisesTheAddressAndDisplayNameBeforeRegistering() throws Exception {
         when(registration.register(anyString(), anyString(), anyString()))
-                .thenReturn(Account.register("ann@example.com", "{argon2}hash", Instant.now()));
+                .thenReturn(Account.register("ann@example.com", "{argon2}hash", "Test User", Instant.now()));
 
         mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON).content("""
                         {"email": "  Ann@Example.COM ", "password": " violet-harbour-engine-42 ", "displayName": "  Ann  "}"""))
@@ -119,7 +119,7 @@ class RegistrationControllerTests {
     @Test
     void acceptsAnEightyCharacterDisplayName() throws Exception {
         when(registration.register(anyString(), anyString(), anyString()))
-                .thenReturn(Account.register("ann@example.com", "{argon2}hash", Instant.now()));
+                .thenReturn(Account.register("ann@example.com", "{argon2}hash", "Test User", Instant.now()));
 
         mvc.perform(post("/api/auth/register").contentType(MediaType.APPLICATION_JSON).content("""
                         {"email": "ann@example.com", "password": "violet-harbour-engine-42", "displayName": "%s"}"""

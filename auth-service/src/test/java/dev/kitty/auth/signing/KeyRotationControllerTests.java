@@ -78,7 +78,7 @@ class KeyRotationControllerTests {
     /** ASVS 5.0 V8.3.2: a SUPER_USER demoted since their token was issued cannot rotate keys. */
     @Test
     void refusesATokenWhoseSuperUserRoleIsNoLongerStored() throws Exception {
-        var demoted = Account.register("su@example.com", "{argon2}hash", Instant.now());
+        var demoted = Account.register("su@example.com", "{argon2}hash", "Test User", Instant.now());
         when(accounts.findById(demoted.id())).thenReturn(Optional.of(demoted));
 
         mvc.perform(post("/api/admin/keys/rotate").with(caller(demoted.id(), demoted.email(), "USER", "SUPER_USER")))
@@ -88,7 +88,7 @@ class KeyRotationControllerTests {
     }
 
     private Account storedSuperUser() {
-        var account = Account.register("su-" + UUID.randomUUID() + "@example.com", "{argon2}hash", Instant.now());
+        var account = Account.register("su-" + UUID.randomUUID() + "@example.com", "{argon2}hash", "Test User", Instant.now());
         account.changeRoles(EnumSet.of(SystemRole.SUPER_USER));
         when(accounts.findById(account.id())).thenReturn(Optional.of(account));
         return account;

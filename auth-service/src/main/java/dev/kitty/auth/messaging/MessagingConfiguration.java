@@ -1,4 +1,4 @@
-package dev.kitty.auth.config;
+package dev.kitty.auth.messaging;
 
 import dev.kitty.events.EventCatalog;
 import dev.kitty.identity.events.IdentityEvents;
@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class EventsConfiguration {
+class MessagingConfiguration {
 
     /** Declares what this service publishes: the platform creates the topic and refuses events outside the contract. */
     @Bean

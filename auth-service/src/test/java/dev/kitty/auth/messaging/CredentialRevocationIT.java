@@ -1,4 +1,4 @@
-package dev.kitty.auth.revocation;
+package dev.kitty.auth.messaging;
 
 import static dev.kitty.auth.AuthApi.PASSWORD;
 import static dev.kitty.auth.AuthApi.uniqueEmail;

@@ -74,6 +74,7 @@ class GatewayEdgeErrorsIT {
                 Arguments.of("unsupported HTTP version", "GET " + ME + " HTTP/9.9\r\nHost: localhost\r\n\r\n", 505),
                 Arguments.of("header line without colon", get(ME, "Not a header line"), 400),
                 Arguments.of("space before the colon", get(ME, "X-Note : a"), 400),
+                Arguments.of("two Host headers", get(ME, "Host: elsewhere.example"), 400),
                 Arguments.of("no Host header", "GET " + ME + " HTTP/1.1\r\nConnection: close\r\n\r\n", 400),
                 Arguments.of("conflicting Content-Length", request("POST", ME,
                         "Content-Type: application/json", "Content-Length: 2", "Content-Length: 3") + "{}", 400),

@@ -57,6 +57,7 @@ class EdgeErrorsIT {
                 Arguments.of("unsupported HTTP version", "GET " + THING + " HTTP/9.9\r\nHost: localhost\r\n\r\n", 505),
                 Arguments.of("header line without colon", get(THING, "Not a header line"), 400),
                 Arguments.of("space before the colon", get(THING, "X-Note : a"), 400),
+                Arguments.of("two Host headers", get(THING, "Host: elsewhere.example"), 400),
                 Arguments.of("no Host header", "GET " + THING + " HTTP/1.1\r\nConnection: close\r\n\r\n", 400),
                 Arguments.of("conflicting Content-Length", request("POST", "/api/things",
                         "Content-Type: application/json", "Content-Length: 2", "Content-Length: 3") + "{}", 400),

@@ -52,7 +52,9 @@ class InputStrictnessIT {
                 Arguments.of("number for a string", "{\"name\":42,\"quantity\":2,\"urgent\":false}", "name"),
                 Arguments.of("fraction for a string", "{" + VALID + ",\"note\":4.2}", "note"),
                 Arguments.of("boolean for a string", "{" + VALID + ",\"note\":true}", "note"),
-                Arguments.of("number in a list of strings", "{" + VALID + ",\"tags\":[\"a\",7]}", "tags[1]"));
+                Arguments.of("number in a list of strings", "{" + VALID + ",\"tags\":[\"a\",7]}", "tags[1]"),
+                Arguments.of("number for an enum", "{" + VALID + ",\"kind\":1}", "kind"),
+                Arguments.of("number for a date", "{" + VALID + ",\"due\":20000}", "due"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,7 +117,7 @@ class InputStrictnessIT {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            POST | /api/things          | application/json | {"name":"box","quantity":2,"urgent":false,"weight":1.5,"tags":["a"]} | 200 | "quantity":2
+            POST | /api/things          | application/json | {"name":"box","quantity":2,"urgent":false,"weight":1.5,"tags":["a"],"kind":"LARGE","due":"2026-01-31"} | 200 | "due":"2026-01-31"
             POST | /api/things/import   | text/csv         | 'a,b\n1,2\n'                                                         | 200 | ["a,b","1,2"]
             POST | /api/things/labels   | application/json | {"label":"12345678","amount":"999.99"}                                | 201 | "label":"12345678"
             GET  | /v3/api-docs         |                  |                                                                      | 200 | "openapi"

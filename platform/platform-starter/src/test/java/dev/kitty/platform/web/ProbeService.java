@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +30,10 @@ class ProbeService {
     static final String PROPERTIES = "spring.application.name=probe";
     static final String PUBLIC_API = "kitty.security.public-paths=/api/things,/api/things/**";
 
+    enum Kind { SMALL, LARGE }
+
     record Thing(@NotBlank @Size(max = 20) String name, int quantity, boolean urgent, @Nullable Double weight,
-            @Nullable String note, @Nullable List<String> tags) {}
+            @Nullable String note, @Nullable List<String> tags, @Nullable Kind kind, @Nullable LocalDate due) {}
 
     /** Deliberately unvalidated: only the database's column limits stand in its way. */
     record Label(String label, BigDecimal amount) {}
@@ -47,7 +50,7 @@ class ProbeService {
 
         @GetMapping("/{id}")
         Thing find(@PathVariable UUID id) {
-            return new Thing("thing " + id, 1, false, null, null, List.of());
+            return new Thing("thing " + id, 1, false, null, null, List.of(), Kind.SMALL, null);
         }
 
         @PostMapping

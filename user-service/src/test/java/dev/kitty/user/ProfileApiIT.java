@@ -10,9 +10,12 @@ import dev.kitty.platform.test.TopicRecords;
 import dev.kitty.user.events.UserEvents;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The HTTP API of a running server, with tokens signed like auth-service's and the profile created by a real event. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -30,6 +34,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class ProfileApiIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -114,6 +119,40 @@ class ProfileApiIT {
                 .expectBody().jsonPath("$.displayName").isEqualTo("Margaret");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\u200B\u200B", "\u0000", "\t\n", "\u202E", "Ann\u202Egnp", "\u3164", "\u0301"})
+    void aDisplayNameWithNothingVisibleIsA400ProblemAndChangesNothing(String displayName) {
+        http.patch().uri("/api/users/me").headers(bearer(token)).contentType(MediaType.APPLICATION_JSON)
+                .body(JSON.writeValueAsString(Map.of("displayName", displayName))).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://kitty.dev/problems/validation")
+                .jsonPath("$.errors[0].field").isEqualTo("displayName");
+
+        http.get().uri("/api/users/me").headers(bearer(token)).exchange()
+                .expectBody().jsonPath("$.displayName").isEqualTo("Margaret");
+    }
+
+    /** A well-formed BCP 47 tag longer than the locale column (64) used to reach the database and come back as a 409. */
+    @Test
+    void aSettingLongerThanItsColumnIsA400NamingItNotAConflict() {
+        var locale = "de-x-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd-eeeeeeee-ffffffff-gggggggg-hhhhhhhh";
+        http.put().uri("/api/users/me/settings").headers(bearer(token)).contentType(MediaType.APPLICATION_JSON).body("""
+                        {"currency": "CHF", "locale": "%s", "timeZone": "Europe/Zurich",
+                         "notifications": {"invitations": true, "budgetAlerts": false, "goalReached": true, "monthlySummary": false}}"""
+                        .formatted(locale))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://kitty.dev/problems/validation")
+                .jsonPath("$.errors[*].field").isEqualTo(java.util.List.of("locale"));
+
+        http.get().uri("/api/users/me/settings").headers(bearer(token)).exchange()
+                .expectBody().jsonPath("$.locale").isEqualTo("en");
+    }
+
     @Test
     void settingsStartWithTheDefaultsAndCanBeReplaced() {
         http.get().uri("/api/users/me/settings").headers(bearer(token)).exchange()
@@ -150,7 +189,8 @@ class ProfileApiIT {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://kitty.dev/problems/validation")
-                .jsonPath("$.errors[*].field").isEqualTo(java.util.List.of("currency", "locale", "timeZone"));
+                // "EURO" is both longer than the column and no ISO 4217 code: each rule it breaks is listed
+                .jsonPath("$.errors[*].field").isEqualTo(java.util.List.of("currency", "currency", "locale", "timeZone"));
 
         http.get().uri("/api/users/me/settings").headers(bearer(token)).exchange()
                 .expectBody().jsonPath("$.currency").isEqualTo("EUR");

@@ -1,10 +1,10 @@
 package dev.kitty.auth.registration;
 
 import dev.kitty.auth.account.Account;
+import dev.kitty.platform.web.VisibleText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -15,8 +15,7 @@ import jakarta.validation.constraints.Size;
 record RegisterRequest(
         @NotBlank @Email @Size(max = 254) String email,
         @NotNull String password,
-        @NotBlank @Size(max = 80) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
-        String displayName) {
+        @NotBlank @Size(max = 80) @VisibleText String displayName) {
 
     RegisterRequest {
         email = email == null ? null : Account.normaliseEmail(email);

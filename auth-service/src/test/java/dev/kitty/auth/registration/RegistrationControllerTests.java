@@ -86,7 +86,13 @@ class RegistrationControllerTests {
                 Arguments.of("missing display name", body("ann@example.com", password, null), "displayName"),
                 Arguments.of("blank display name", body("ann@example.com", password, "   "), "displayName"),
                 Arguments.of("81 character display name", body("ann@example.com", password, "A".repeat(81)), "displayName"),
-                Arguments.of("control character in display name", body("ann@example.com", password, "A\\u0007nn"), "displayName"));
+                Arguments.of("control character in display name", body("ann@example.com", password, "A\\u0007nn"), "displayName"),
+                Arguments.of("zero-width spaces as display name", body("ann@example.com", password, "\\u200B\\u200B"), "displayName"),
+                Arguments.of("NUL as display name", body("ann@example.com", password, "\\u0000"), "displayName"),
+                Arguments.of("tab and newline as display name", body("ann@example.com", password, "\\t\\n"), "displayName"),
+                Arguments.of("right-to-left override as display name", body("ann@example.com", password, "\\u202E"), "displayName"),
+                Arguments.of("right-to-left override in display name", body("ann@example.com", password, "Ann\\u202Egnp"), "displayName"),
+                Arguments.of("Hangul filler as display name", body("ann@example.com", password, "\\u3164"), "displayName"));
     }
 
     private static String body(@Nullable String email, @Nullable String password, @Nullable String displayName) {

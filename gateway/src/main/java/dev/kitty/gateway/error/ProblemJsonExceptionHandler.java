@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
@@ -20,8 +21,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Answers every failure the gateway itself produces (no route, no registered instance,
- * instance unreachable, timeout) with {@code application/problem+json}, whatever the client
- * accepts. Runs before Boot's error handler, which would render a whitelabel page for browsers.
+ * instance unreachable, timeout, a request the {@link EdgeFirewall} refused) with
+ * {@code application/problem+json}, whatever the client accepts. Runs before Boot's error
+ * handler, which would render a whitelabel page for browsers.
  * Responses that come from a service are passed through untouched: they never reach here.
  */
 @Component
@@ -53,6 +55,9 @@ class ProblemJsonExceptionHandler implements WebExceptionHandler {
             return Mono.error(ex);
         }
         var problem = problemFor(ex, exchange.getRequest().getPath().value());
+        if (ex instanceof ResponseStatusException status) {
+            exchange.getResponse().getHeaders().addAll(status.getHeaders()); // e.g. Allow on a 405
+        }
         return ServerResponse.status(problem.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyValue(problem)
@@ -62,6 +67,10 @@ class ProblemJsonExceptionHandler implements WebExceptionHandler {
     private static Problem problemFor(Throwable ex, String path) {
         return switch (ex) {
             case ResponseStatusException status -> fromStatus(status, path);
+            case ServerExchangeRejectedException rejected -> {
+                log.debug("Firewall rejected {}: {}", path, rejected.getMessage());
+                yield Problem.of(HttpStatus.BAD_REQUEST, Problem.defaultDetail(HttpStatus.BAD_REQUEST), path);
+            }
             // an instance still listed in the registry but gone (stopped, restarting)
             case Throwable unreachable when unreachable instanceof ConnectException
                     || unreachable instanceof UnknownHostException -> {
@@ -87,7 +96,7 @@ class ProblemJsonExceptionHandler implements WebExceptionHandler {
             // the load balancer's answer while the service has no registered instance yet
             case SERVICE_UNAVAILABLE -> "The service for this path is not available right now. Try again shortly.";
             case GATEWAY_TIMEOUT -> "The service did not answer in time.";
-            default -> ex.getReason() != null ? ex.getReason() : status.getReasonPhrase();
+            default -> ex.getReason() != null ? ex.getReason() : Problem.defaultDetail(status);
         };
         return Problem.of(status, detail, path);
     }

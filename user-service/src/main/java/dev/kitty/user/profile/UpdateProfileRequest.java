@@ -1,7 +1,7 @@
 package dev.kitty.user.profile;
 
+import dev.kitty.platform.web.VisibleText;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 record UpdateProfileRequest(
         @NotBlank
         @Size(max = Profile.MAX_DISPLAY_NAME_LENGTH)
-        @Pattern(regexp = "[^\\p{Cc}]*", message = "must not contain control characters")
+        @VisibleText
         @Nullable String displayName) {
 
     UpdateProfileRequest {

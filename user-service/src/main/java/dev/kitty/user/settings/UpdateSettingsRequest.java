@@ -3,17 +3,21 @@ package dev.kitty.user.settings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** A full replacement of the settings: every field is required. Nullable only until validated. */
+/**
+ * A full replacement of the settings: every field is required. Nullable only until validated.
+ * The sizes are the columns' (V1__profiles_and_settings.sql).
+ */
 record UpdateSettingsRequest(
-        @NotBlank @CurrencyCode @Nullable String currency,
-        @NotBlank @LanguageTag @Nullable String locale,
-        @NotBlank @TimeZoneId @Nullable String timeZone,
+        @NotBlank @Size(max = 3) @CurrencyCode @Nullable String currency,
+        @NotBlank @Size(max = 64) @LanguageTag @Nullable String locale,
+        @NotBlank @Size(max = 64) @TimeZoneId @Nullable String timeZone,
         @NotNull @Valid @Nullable Notifications notifications) {
 
     record Notifications(

@@ -1,8 +1,10 @@
 package dev.kitty.platform.web;
 
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -11,6 +13,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -35,6 +38,7 @@ import tools.jackson.databind.DatabindException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final Set<String> OUT_OF_RANGE_SQL_STATES = Set.of("22001", "22003", "22021");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
@@ -93,6 +97,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrityViolation(DataIntegrityViolationException ex, WebRequest request) {
+        if (isValueOutOfRange(ex)) {
+            // a value that validation should have stopped: the client's fault, not a conflict
+            log.warn("A value did not fit its column; a request constraint is missing: {}", ex.getMostSpecificCause().getMessage());
+            var problem = problem(HttpStatus.BAD_REQUEST, "value-out-of-range", "Invalid request",
+                    "A value is too long, too large or contains characters that cannot be stored.");
+            return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+        }
         log.info("Request conflicts with stored data: {}", ex.getMostSpecificCause().getMessage());
         var problem = problem(HttpStatus.CONFLICT, "conflict", "Conflict", "The request conflicts with the current state.");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
@@ -115,8 +126,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (body == null && ex instanceof ErrorResponse errorResponse) {
             body = errorResponse.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
         }
-        if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            problem.setType(ApiProblem.type(slugOf(statusCode)));
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+                problem.setType(ApiProblem.type(EdgeProblems.slugOf(statusCode)));
+            }
+            // problem+json whatever the Accept header asked for (or failed to say): content negotiation
+            // would otherwise answer a 406, or an unparseable Accept, with an empty body
+            headers = HttpHeaders.copyOf(headers);
+            headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
@@ -134,9 +151,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static String slugOf(HttpStatusCode status) {
-        var resolved = HttpStatus.resolve(status.value());
-        return resolved == null ? "http-" + status.value() : resolved.name().toLowerCase().replace('_', '-');
+    /**
+     * PostgreSQL's verdict on a value that does not fit its column: string data right truncation
+     * (22001), numeric value out of range (22003), or a character the encoding cannot hold (22021,
+     * e.g. NUL). A constraint on the request record should have caught it first.
+     */
+    private static boolean isValueOutOfRange(DataIntegrityViolationException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && OUT_OF_RANGE_SQL_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String lastNode(String path) {

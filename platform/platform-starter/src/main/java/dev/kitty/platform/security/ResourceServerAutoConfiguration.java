@@ -59,7 +59,8 @@ public class ResourceServerAutoConfiguration {
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter))
                         .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(accessDenied))
+                        .accessDeniedHandler(accessDenied)
+                        .withObjectPostProcessor(UnverifiableTokenHandler.installOnBearerFilter(json, entryPoint)))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .build();
     }

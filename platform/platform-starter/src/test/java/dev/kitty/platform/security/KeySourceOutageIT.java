@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = KeySourceOutageIT.GuardedService.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "spring.application.name=guarded-service",
         "server.address=127.0.0.1",
+        "management.server.port=0",
         "kitty.security.jwk-set-uri=lb://auth-service/oauth2/jwks",
         "spring.cloud.discovery.enabled=true"})
 @EmbeddedInfrastructure

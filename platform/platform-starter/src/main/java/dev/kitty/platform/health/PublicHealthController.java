@@ -1,5 +1,6 @@
 package dev.kitty.platform.health;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.boot.actuate.endpoint.ApiVersion;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * component names, never details. Boot's {@code additional-path} would do this by configuration, but accepts a single
  * path segment only (docs/adr/0008-health-on-the-public-port.md).
  */
+@Hidden // operations, not the service's API: kept out of its OpenAPI document, like the actuator itself
 @RestController
 class PublicHealthController {
 

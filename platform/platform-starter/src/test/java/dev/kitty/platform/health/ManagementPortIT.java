@@ -77,6 +77,14 @@ class ManagementPortIT {
     }
 
     @Test
+    void keepsHealthOutOfTheServicesApiDocument() throws Exception {
+        var apiDocs = get(port, "/v3/api-docs");
+
+        assertThat(apiDocs.statusCode()).isEqualTo(200);
+        assertThat(apiDocs.body()).doesNotContain("/actuator");
+    }
+
+    @Test
     void servesHealthOnTheManagementPortToo() throws Exception {
         var response = get(managementPort, "/actuator/health/readiness");
 

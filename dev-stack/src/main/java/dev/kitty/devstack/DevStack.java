@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the stack: checks, embedded infrastructure, discovery, then the gateway and the services in parallel,
- * ready once Eureka lists them all UP and each answers its readiness probe ({@link ReadinessProbe}) with UP. {@link #close()} may be called at any moment, from any thread (a
- * shutdown hook), and stops whatever is running in reverse order.
+ * ready once Eureka lists them all UP and each answers its readiness probe ({@link ReadinessProbe}) with UP.
+ * {@link #close()} may be called at any moment, from any thread (a shutdown hook), and stops whatever is running
+ * in reverse order.
  */
 public final class DevStack implements AutoCloseable {
 

@@ -37,7 +37,7 @@ public final class RunningStack implements AutoCloseable {
 
     /** The gateway's base URL, without a trailing slash. */
     public String gatewayUrl() {
-        return "http://" + ServiceEnvironment.BIND_ADDRESS + ":" + config().ports().port(Service.GATEWAY);
+        return this.stack.baseUrl(Service.GATEWAY);
     }
 
     /** A service's public address (the one its health answers on), without a trailing slash. */

@@ -32,7 +32,8 @@ COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
 # The JRE image has no curl or wget: bash's /dev/tcp asks the readiness probe instead.
-# The port is SERVER_PORT when set, else the service's conventional port.
+# The port is SERVER_PORT when set, else the service's conventional port: the public port, which
+# answers health; the management port (MANAGEMENT_SERVER_PORT) is for the operators' metrics scraper.
 COPY --chmod=0755 <<'EOF' /usr/local/bin/healthcheck
 #!/bin/bash
 case "${KITTY_SERVICE}" in

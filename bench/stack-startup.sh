@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stack start-up benchmark: starts the whole stack on free ports with temporary data (so it never
-# disturbs a running dev stack), prints the time until every service is registered in Eureka and the
-# resident memory of each service, then stops everything. See bench/README.md.
+# disturbs a running dev stack), prints the time until every service is registered in Eureka and ready
+# (/actuator/health/readiness) and the resident memory of each service, then stops everything. See bench/README.md.
 #
 #   bench/stack-startup.sh              default fast-start JVM options
 #   bench/stack-startup.sh --aot        with JDK 25 AOT caches (trains them first when missing)

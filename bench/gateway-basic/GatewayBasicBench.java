@@ -44,14 +44,14 @@ public class GatewayBasicBench {
         var options = Options.parse(args);
         if (options.stubs) {
             try (var stack = StubStack.start(options)) {
-                run(options, stack.gateway, stack);
+                run(options, stack.gateway, stack.gatewayMetrics, stack);
             }
         } else {
-            run(options, options.gateway, null);
+            run(options, options.gateway, options.gatewayMetricsUrl, null);
         }
     }
 
-    static void run(Options options, String gateway, StubStack stubs) throws Exception {
+    static void run(Options options, String gateway, String gatewayMetrics, StubStack stubs) throws Exception {
         var credentials = stubs != null ? Credentials.forStubs() : Credentials.forStack(options, gateway);
         var path = options.path;
         var calls = options.calls;
@@ -59,13 +59,13 @@ public class GatewayBasicBench {
                 stubs != null ? "gateway with stub auth-service and stub downstream" : "real stack");
 
         // 1. cold: the first 1,000 Basic calls with credentials the gateway has never seen
-        var before = exchangesCounted(gateway);
+        var before = exchangesCounted(gatewayMetrics);
         var authBefore = stubs != null ? stubs.exchanges.get() : authServiceExchanges(options.authUrl);
         var cold = new long[calls];
         for (int i = 0; i < calls; i++) {
             cold[i] = timed(gateway + path, credentials.basic());
         }
-        var exchangesByGateway = exchangesCounted(gateway) - before;
+        var exchangesByGateway = exchangesCounted(gatewayMetrics) - before;
         var authAfter = stubs != null ? stubs.exchanges.get() : authServiceExchanges(options.authUrl);
         var exchangesAtAuth = authBefore < 0 || authAfter < 0 ? -1 : authAfter - authBefore;
 
@@ -137,9 +137,9 @@ public class GatewayBasicBench {
         return elapsed;
     }
 
-    /** Sum of kitty_gateway_basic_exchanges_total over all outcomes, or -1 when not readable. */
-    static long exchangesCounted(String gateway) {
-        return sumOf(gateway + "/actuator/prometheus", "kitty_gateway_basic_exchanges_total");
+    /** Sum of kitty_gateway_basic_exchanges_total over all outcomes (from the gateway's management port), or -1 when not readable. */
+    static long exchangesCounted(String gatewayMetrics) {
+        return sumOf(gatewayMetrics + "/actuator/prometheus", "kitty_gateway_basic_exchanges_total");
     }
 
     /** auth-service's own count of requests to /api/auth/exchange, or -1 when not readable. */
@@ -226,6 +226,7 @@ public class GatewayBasicBench {
         final HttpServer users;
         final Process process;
         final String gateway;
+        final String gatewayMetrics;
 
         private StubStack(Options options) throws Exception {
             auth = server(exchange -> {
@@ -247,10 +248,13 @@ public class GatewayBasicBench {
             }
             var port = freePort();
             gateway = "http://127.0.0.1:" + port;
+            var managementPort = freePort();
+            gatewayMetrics = "http://127.0.0.1:" + managementPort;
             var command = new ArrayList<String>(List.of(ProcessHandle.current().info().command().orElse("java"),
                     "-jar", jar.toString(),
                     "--server.address=127.0.0.1",
                     "--server.port=" + port,
+                    "--management.server.port=" + managementPort,
                     "--eureka.client.enabled=false",
                     "--spring.cloud.discovery.client.simple.instances.auth-service[0].uri=" + uri(auth),
                     "--spring.cloud.discovery.client.simple.instances.user-service[0].uri=" + uri(users),
@@ -273,7 +277,7 @@ public class GatewayBasicBench {
                     throw new IllegalStateException("The gateway exited; see " + log);
                 }
                 try {
-                    var health = http.send(HttpRequest.newBuilder(URI.create(gateway + "/actuator/health")).build(),
+                    var health = http.send(HttpRequest.newBuilder(URI.create(gateway + "/actuator/health/liveness")).build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (health.statusCode() == 200) {
                         return;
@@ -342,7 +346,8 @@ public class GatewayBasicBench {
         String gateway = "http://localhost:8080";
         String jar = "gateway/target/gateway.jar";
         String path = "/api/users/me";
-        String authUrl = "http://localhost:8081";
+        String gatewayMetricsUrl = "http://localhost:9080";
+        String authUrl = "http://localhost:9081";
         String email;
         String password;
         String pat;
@@ -363,7 +368,8 @@ public class GatewayBasicBench {
                                 --jar PATH              the gateway jar for --stubs
                                 --exchange-delay-ms N   the stub exchange's answer time (default 50)
                                 --gateway URL           measure a running stack's gateway instead
-                                --auth-url URL          auth-service's own address, for its request count (default http://localhost:8081)
+                                --gateway-metrics-url URL  the gateway's management address, for its exchange count (default http://localhost:9080)
+                                --auth-url URL          auth-service's management address, for its request count (default http://localhost:9081)
                                 --email E --password P  an existing account without 2FA (default: register a new one)
                                 --pat TOKEN             use this personal access token as the Basic secret
                                 --path PATH             the endpoint called (default /api/users/me)
@@ -386,6 +392,7 @@ public class GatewayBasicBench {
                     }
                     case "jar" -> options.jar = value;
                     case "path" -> options.path = value;
+                    case "gateway-metrics-url" -> options.gatewayMetricsUrl = value.replaceAll("/+$", "");
                     case "auth-url" -> options.authUrl = value.replaceAll("/+$", "");
                     case "email" -> options.email = value;
                     case "password" -> options.password = value;

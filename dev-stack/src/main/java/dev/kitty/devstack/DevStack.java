@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the stack: checks, embedded infrastructure, discovery, then the gateway and the services in parallel,
- * ready once Eureka lists them all UP. {@link #close()} may be called at any moment, from any thread (a
- * shutdown hook), and stops whatever is running in reverse order.
+ * ready once Eureka lists them all UP and each answers its readiness probe ({@link ReadinessProbe}) with UP.
+ * {@link #close()} may be called at any moment, from any thread (a shutdown hook), and stops whatever is running
+ * in reverse order.
  */
 public final class DevStack implements AutoCloseable {
 
@@ -97,8 +98,8 @@ public final class DevStack implements AutoCloseable {
                 startService(service, ServiceEnvironment.of(service, this.config, endpoints));
             }
         }
-        Map<Service, Duration> registered = awaitRegistered(eureka, begin);
-        return new RunningStack(this, infra, since(begin), infrastructureTime, registered);
+        Startup startup = awaitReady(eureka, begin);
+        return new RunningStack(this, infra, since(begin), infrastructureTime, startup.registered(), startup.ready());
     }
 
     /** Whether {@link #close()} has begun, for instance from the shutdown hook after Ctrl-C. */
@@ -117,7 +118,17 @@ public final class DevStack implements AutoCloseable {
     }
 
     String eurekaUrl() {
-        return "http://" + ServiceEnvironment.BIND_ADDRESS + ":" + this.config.ports().port(Service.DISCOVERY);
+        return baseUrl(Service.DISCOVERY);
+    }
+
+    /** A service's public address, without a trailing slash. */
+    String baseUrl(Service service) {
+        return "http://" + ServiceEnvironment.BIND_ADDRESS + ":" + this.config.ports().port(service);
+    }
+
+    /** A service's management (actuator) address, without a trailing slash. */
+    String managementUrl(Service service) {
+        return "http://" + ServiceEnvironment.BIND_ADDRESS + ":" + this.config.ports().managementPort(service);
     }
 
     /** Stops the services (gateway and domain services together, then discovery), then the infrastructure. */
@@ -209,21 +220,41 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private Map<Service, Duration> awaitRegistered(EurekaRegistry eureka, long begin) {
+    /**
+     * Waits until every service that registers is listed UP in Eureka and every service (discovery included)
+     * answers its readiness probe with UP; the gateway's readiness includes an instance for every route.
+     */
+    private Startup awaitReady(EurekaRegistry eureka, long begin) {
         Map<Service, Duration> registered = new EnumMap<>(Service.class);
-        List<Service> expected = this.config.services().stream().filter(Service::registersWithEureka).toList();
-        awaitCondition("every service to register in Eureka", () -> {
-            Set<String> up = eureka.upApplications();
-            for (Service service : expected) {
-                if (!registered.containsKey(service) && up.contains(service.eurekaId())) {
-                    registered.put(service, since(begin));
-                    log.info("{} is registered ({} s)", service.moduleName(), seconds(registered.get(service)));
+        Map<Service, Duration> ready = new EnumMap<>(Service.class);
+        List<Service> registering = this.config.services().stream().filter(Service::registersWithEureka).toList();
+        List<Service> expected = this.config.services();
+        ReadinessProbe probe = new ReadinessProbe();
+        awaitCondition("every service to be registered in Eureka and ready", () -> {
+            if (registered.size() < registering.size()) {
+                Set<String> up = eureka.upApplications();
+                for (Service service : registering) {
+                    if (!registered.containsKey(service) && up.contains(service.eurekaId())) {
+                        registered.put(service, since(begin));
+                        log.info("{} is registered ({} s)", service.moduleName(), seconds(registered.get(service)));
+                    }
                 }
             }
-            return registered.size() == expected.size();
-        }, () -> "still missing: " + Service.moduleNames(
-                expected.stream().filter((service) -> !registered.containsKey(service)).toList()));
-        return registered;
+            for (Service service : expected) {
+                if (!ready.containsKey(service) && probe.isReady(baseUrl(service))) {
+                    ready.put(service, since(begin));
+                    log.info("{} is ready ({} s)", service.moduleName(), seconds(ready.get(service)));
+                }
+            }
+            return registered.size() == registering.size() && ready.size() == expected.size();
+        }, () -> "not registered: " + Service.moduleNames(
+                registering.stream().filter((service) -> !registered.containsKey(service)).toList())
+                + "; not ready (" + ReadinessProbe.PATH + "): "
+                + Service.moduleNames(expected.stream().filter((service) -> !ready.containsKey(service)).toList()));
+        return new Startup(registered, ready);
+    }
+
+    private record Startup(Map<Service, Duration> registered, Map<Service, Duration> ready) {
     }
 
     private void awaitCondition(String what, Condition condition) {

@@ -104,6 +104,8 @@ public final class DevStackMain {
         line("Gateway", gateway);
         line("Swagger UI", gateway + "/swagger-ui.html");
         line("Eureka", "http://localhost:" + ports.port(Service.DISCOVERY) + "/");
+        line("Metrics", "/actuator/prometheus on each management port: " + managementPorts(config)
+                + "  (public ports answer only /actuator/health)");
         line("PostgreSQL", running.jdbcUrl(firstDatabase) + "  (databases " + String.join(", ", databases)
                 + "; user = password = database name)");
         line("Kafka", running.kafkaBootstrapServers());
@@ -121,21 +123,23 @@ public final class DevStackMain {
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), String.join(" ", config.jvmOptions()),
                 aotDescription(running));
         this.out.printf(Locale.ROOT, "  %-22s %8s s%n", "infrastructure ready", DevStack.seconds(running.infrastructureTime()));
-        this.out.printf(Locale.ROOT, "  %-22s %8s s%n", "all registered", DevStack.seconds(running.startupTime()));
-        this.out.printf(Locale.ROOT, "  %-22s %10s %8s%n", "service", "registered", "RSS");
+        this.out.printf(Locale.ROOT, "  %-22s %8s s%n", "all registered, ready", DevStack.seconds(running.startupTime()));
+        this.out.printf(Locale.ROOT, "  %-22s %10s %10s %8s%n", "service", "registered", "ready", "RSS");
         long total = 0;
         for (ServiceProcess process : running.processes()) {
             Service service = process.service();
             var registered = running.registrationTimes().get(service);
+            var ready = running.readinessTimes().get(service);
             OptionalLong rss = ProcessMemory.residentMegabytes(process.pid());
             total += rss.orElse(0);
-            this.out.printf(Locale.ROOT, "  %-22s %10s %5s MB%n", service.moduleName(),
+            this.out.printf(Locale.ROOT, "  %-22s %10s %10s %5s MB%n", service.moduleName(),
                     (registered != null) ? DevStack.seconds(registered) + " s" : "-",
+                    (ready != null) ? DevStack.seconds(ready) + " s" : "-",
                     rss.isPresent() ? String.valueOf(rss.getAsLong()) : "?");
         }
-        this.out.printf(Locale.ROOT, "  %-22s %10s %5d MB%n", "services total", "", total);
+        this.out.printf(Locale.ROOT, "  %-22s %10s %10s %5d MB%n", "services total", "", "", total);
         OptionalLong launcher = ProcessMemory.residentMegabytes(ProcessHandle.current().pid());
-        this.out.printf(Locale.ROOT, "  %-22s %10s %5s MB%n", "launcher (Kafka, mail)", "",
+        this.out.printf(Locale.ROOT, "  %-22s %10s %10s %5s MB%n", "launcher (Kafka, mail)", "", "",
                 launcher.isPresent() ? String.valueOf(launcher.getAsLong()) : "?");
         this.out.println();
     }
@@ -157,6 +161,12 @@ public final class DevStackMain {
             return "training run (cache written on exit)";
         }
         return modes.contains(AotCache.Mode.USE) ? "from cache " + running.config().aotDirectory() : "unsupported";
+    }
+
+    private static String managementPorts(StackConfig config) {
+        return String.join(", ", config.services().stream()
+            .map((service) -> service.moduleName() + " " + config.ports().managementPort(service))
+            .toList());
     }
 
     private void line(String label, String value) {

@@ -21,7 +21,7 @@ public record LauncherArguments(boolean reset, @Nullable Path dataDirectory, boo
               --aot               use a JDK 25 AOT cache per service (the first run trains it)
               --ephemeral         free ports and a temporary data directory: never disturbs a running stack
               --services <a,b>    start only these services (discovery is always started)
-              --bench             start, print time-to-registered and memory per service, stop, exit 0
+              --bench             start, print time-to-ready and memory per service, stop, exit 0
               --help              show this help
 
             ./run.sh builds first; it also takes --offline (Maven -o) and --no-build.

@@ -19,13 +19,16 @@ public final class RunningStack implements AutoCloseable {
 
     private final Map<Service, Duration> registrationTimes;
 
+    private final Map<Service, Duration> readinessTimes;
+
     RunningStack(DevStack stack, Infrastructure infrastructure, Duration startupTime, Duration infrastructureTime,
-            Map<Service, Duration> registrationTimes) {
+            Map<Service, Duration> registrationTimes, Map<Service, Duration> readinessTimes) {
         this.stack = stack;
         this.infrastructure = infrastructure;
         this.startupTime = startupTime;
         this.infrastructureTime = infrastructureTime;
         this.registrationTimes = Map.copyOf(registrationTimes);
+        this.readinessTimes = Map.copyOf(readinessTimes);
     }
 
     public StackConfig config() {
@@ -34,7 +37,20 @@ public final class RunningStack implements AutoCloseable {
 
     /** The gateway's base URL, without a trailing slash. */
     public String gatewayUrl() {
-        return "http://" + ServiceEnvironment.BIND_ADDRESS + ":" + config().ports().port(Service.GATEWAY);
+        return this.stack.baseUrl(Service.GATEWAY);
+    }
+
+    /** A service's public address (the one its health answers on), without a trailing slash. */
+    public String serviceUrl(Service service) {
+        return this.stack.baseUrl(service);
+    }
+
+    /**
+     * A service's management address, without a trailing slash: the actuator ({@code /actuator/prometheus} and the
+     * rest), which the public address does not serve.
+     */
+    public String managementUrl(Service service) {
+        return this.stack.managementUrl(service);
     }
 
     /** Eureka's base URL (its dashboard), without a trailing slash. */
@@ -75,7 +91,7 @@ public final class RunningStack implements AutoCloseable {
         return pids;
     }
 
-    /** From {@link DevStack#start} until every service was registered. */
+    /** From {@link DevStack#start} until every service was registered and ready. */
     public Duration startupTime() {
         return this.startupTime;
     }
@@ -87,6 +103,11 @@ public final class RunningStack implements AutoCloseable {
     /** When each service was first listed UP, counted from the start of the launch. */
     public Map<Service, Duration> registrationTimes() {
         return this.registrationTimes;
+    }
+
+    /** When each service first answered its readiness probe with UP, counted from the start of the launch. */
+    public Map<Service, Duration> readinessTimes() {
+        return this.readinessTimes;
     }
 
     /** The last lines each service wrote, by service name. */

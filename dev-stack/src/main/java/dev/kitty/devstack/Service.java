@@ -40,6 +40,14 @@ public enum Service {
         return this.defaultPort;
     }
 
+    /**
+     * The actuator's own port ({@code management.server.port}, where metrics are scraped): the service port + 1000,
+     * as in each service's application.yml (9761 for discovery, 9080 for the gateway, 9081-9085 for the services).
+     */
+    public int defaultManagementPort() {
+        return this.defaultPort + 1000;
+    }
+
     /** The service's own database; its user and password carry the same name. */
     public Optional<String> database() {
         return Optional.ofNullable(this.database);

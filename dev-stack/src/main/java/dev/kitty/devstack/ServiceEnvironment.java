@@ -64,6 +64,9 @@ final class ServiceEnvironment {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", String.valueOf(ports.port(service)));
         env.put("SERVER_ADDRESS", BIND_ADDRESS);
+        // the actuator's own port: an ephemeral stack must not collide with a running one's 9080-9085
+        env.put("MANAGEMENT_SERVER_PORT", String.valueOf(ports.managementPort(service)));
+        env.put("MANAGEMENT_SERVER_ADDRESS", BIND_ADDRESS);
         env.put("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", eurekaServiceUrl(ports));
         return env;
     }

@@ -23,7 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param aot use (or train) a JDK 25 AOT cache per service
  * @param aotDirectory where the AOT caches and the extracted jars they depend on live
  * @param echoOutput copy each service's output, prefixed with its name, to standard output
- * @param startupTimeout how long to wait for every service to be registered in Eureka
+ * @param startupTimeout how long to wait for every service to be registered in Eureka and ready
  * @param serviceEnvironment extra environment variables per service, applied over the stack's own (e.g. a
  *        bootstrapped SUPER_USER for auth-service in a test stack)
  */

@@ -46,13 +46,26 @@ class PortConflictTests {
     void refusesTheSamePortForTwoProcesses() {
         StackPorts free = StackPorts.free();
         StackPorts clashing = new StackPorts(free.port(Service.GATEWAY), free.kafka(), free.smtp(), free.imap(),
-                free.services());
+                free.services(), free.management());
 
         assertThatIllegalArgumentException()
             .isThrownBy(() -> DevStack.start(StackConfig.ephemeral(this.repoRoot).withPorts(clashing)))
             .withMessageContaining(String.valueOf(free.port(Service.GATEWAY)))
             .withMessageContaining("PostgreSQL")
             .withMessageContaining("gateway");
+    }
+
+    @Test
+    void refusesAManagementPortThatIsAlreadyAnotherProcesssPort() {
+        StackPorts free = StackPorts.free();
+        Map<Service, Integer> management = new EnumMap<>(free.management());
+        management.put(Service.USER, free.kafka());
+
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> DevStack.start(StackConfig.ephemeral(this.repoRoot).withPorts(new StackPorts(free.postgres(),
+                    free.kafka(), free.smtp(), free.imap(), free.services(), management))))
+            .withMessageContaining(String.valueOf(free.kafka()))
+            .withMessageContaining("user-service (management)");
     }
 
     @Test
@@ -69,7 +82,7 @@ class PortConflictTests {
         StackPorts free = StackPorts.free();
         Map<Service, Integer> services = new EnumMap<>(free.services());
         services.put(Service.GATEWAY, port);
-        return new StackPorts(free.postgres(), free.kafka(), free.smtp(), free.imap(), services);
+        return new StackPorts(free.postgres(), free.kafka(), free.smtp(), free.imap(), services, free.management());
     }
 
 }

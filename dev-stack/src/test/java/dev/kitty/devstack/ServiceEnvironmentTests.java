@@ -18,6 +18,8 @@ class ServiceEnvironmentTests {
 
         assertThat(env).containsEntry("SERVER_PORT", "8082")
             .containsEntry("SERVER_ADDRESS", "127.0.0.1")
+            .containsEntry("MANAGEMENT_SERVER_PORT", "9082")
+            .containsEntry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1")
             .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/kitty_user")
             .containsEntry("SPRING_DATASOURCE_USERNAME", "kitty_user")
             .containsEntry("SPRING_DATASOURCE_PASSWORD", "kitty_user")
@@ -59,6 +61,18 @@ class ServiceEnvironmentTests {
 
         assertThat(gateway).isEqualTo(auth).hasSizeGreaterThanOrEqualTo(32);
         assertThat(ServiceEnvironment.of(Service.USER, this.ports, this.infrastructure)).doesNotContainKey("KITTY_EXCHANGE_CLIENT_SECRET");
+    }
+
+    @Test
+    void givesEveryServiceItsOwnManagementPortFromThePorts() {
+        StackPorts free = StackPorts.free();
+        for (Service service : Service.values()) {
+            Map<String, String> env = ServiceEnvironment.of(service, free, this.infrastructure);
+
+            assertThat(env).containsEntry("MANAGEMENT_SERVER_PORT", String.valueOf(free.managementPort(service)))
+                .containsEntry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
+            assertThat(free.managementPort(service)).isNotEqualTo(free.port(service));
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
@@ -19,6 +20,9 @@ class DiscoveryServerIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void servesTheRegistryAsJson() throws Exception {
@@ -46,14 +50,28 @@ class DiscoveryServerIT {
     }
 
     @Test
-    void exposesPrometheusMetrics() throws Exception {
-        var response = get("/actuator/prometheus", "text/plain");
+    void showsNoHealthDetailsOnThePublicPort() throws Exception {
+        var response = get("/actuator/health", "application/json");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("jvm_memory_used_bytes");
+        assertThat(response.body()).contains("\"components\"").doesNotContain("\"details\"");
+    }
+
+    @Test
+    void servesPrometheusMetricsOnlyOnTheManagementPort() throws Exception {
+        var metrics = get(managementPort, "/actuator/prometheus", "text/plain");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        for (var path : new String[] {"/actuator/prometheus", "/actuator/env", "/actuator/info"}) {
+            assertThat(get(path, "application/json").statusCode()).as(path).isEqualTo(404);
+        }
     }
 
     private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+        return get(port, path, accept);
+    }
+
+    private HttpResponse<String> get(int port, String path, String accept) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept", accept)
                 .build();

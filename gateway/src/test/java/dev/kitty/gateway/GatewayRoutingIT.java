@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
@@ -46,6 +47,9 @@ class GatewayRoutingIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
@@ -215,16 +219,37 @@ class GatewayRoutingIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            /actuator/health/readiness | "status":"UP"
-            /actuator/health/liveness  | "status":"UP"
-            /actuator/prometheus       | jvm_memory_used_bytes
-            """)
-    void exposesProbesAndMetrics(String path, String expected) throws Exception {
+    @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
+    void answersHealthOnThePublicPortWithoutDetails(String path) throws Exception {
         var response = send("GET", path, HttpRequest.newBuilder());
 
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).path("status").asString()).isEqualTo("UP");
+        assertThat(response.body()).doesNotContain("details");
+    }
+
+    @Test
+    void isReadyWithAnInstanceForEveryRoutedService() throws Exception {
+        var readiness = json.readTree(send("GET", "/actuator/health/readiness", HttpRequest.newBuilder()).body());
+
+        assertThat(readiness.at("/components/routes/status").asString()).isEqualTo("UP");
+        assertThat(readiness.at("/status").asString()).isEqualTo("UP");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/actuator/prometheus", "/actuator/env", "/actuator/info", "/actuator", "/actuator/health/ping",
+            "/actuator/gateway/routes"})
+    void answersNothingElseOfTheActuatorOnThePublicPort(String path) throws Exception {
+        assertProblem(send("GET", path, HttpRequest.newBuilder()), 404);
+    }
+
+    @Test
+    void servesMetricsOnTheManagementPort() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(management("/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains(expected);
+        assertThat(response.body()).contains("jvm_memory_used_bytes");
     }
 
     private void assertProblem(HttpResponse<String> response, int status) {
@@ -248,5 +273,9 @@ class GatewayRoutingIT {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private URI management(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
     }
 }

@@ -24,15 +24,15 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ComposeFileTests {
 
-    /** The Kitty services: compose service = reactor module = Eureka id. */
+    /** The Kitty services: compose service = reactor module = Eureka id; public port, management port, database. */
     private static final String SERVICE_TABLE = """
-            discovery            | 8761 | =
-            gateway              | 8080 | =
-            auth-service         | 8081 | kitty_auth
-            user-service         | 8082 | kitty_user
-            budget-service       | 8083 | kitty_budget
-            transaction-service  | 8084 | kitty_transaction
-            notification-service | 8085 | kitty_notification
+            discovery            | 8761 | 9761 | =
+            gateway              | 8080 | 9080 | =
+            auth-service         | 8081 | 9081 | kitty_auth
+            user-service         | 8082 | 9082 | kitty_user
+            budget-service       | 8083 | 9083 | kitty_budget
+            transaction-service  | 8084 | 9084 | kitty_transaction
+            notification-service | 8085 | 9085 | kitty_notification
             """;
 
     private static final Set<String> DOMAIN_SERVICES =
@@ -58,7 +58,7 @@ class ComposeFileTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "=", textBlock = SERVICE_TABLE)
-    void buildsEveryServiceFromItsModuleWithTheDockerfile(String name, int port, String database) {
+    void buildsEveryServiceFromItsModuleWithTheDockerfile(String name, int port, int managementPort, String database) {
         assertThat(repoRoot.resolve(name).resolve("pom.xml")).as("module %s", name).exists();
         assertThat(services).as("compose services").containsKey(name);
 
@@ -70,7 +70,7 @@ class ComposeFileTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "=", textBlock = SERVICE_TABLE)
-    void runsEveryServiceOnItsConventionalPortWithAHealthcheck(String name, int port, String database) {
+    void runsEveryServiceOnItsConventionalPortWithAHealthcheck(String name, int port, int managementPort, String database) {
         assertThat(environment(name)).containsEntry("SERVER_PORT", Integer.toString(port));
         var healthcheck = map(service(name).get("healthcheck"));
         assertThat(healthcheck.get("test")).as("%s healthcheck", name).isNotNull();
@@ -79,7 +79,27 @@ class ComposeFileTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "=", textBlock = SERVICE_TABLE)
-    void connectsEachDomainServiceToItsOwnDatabaseOnly(String name, int port, String database) {
+    void keepsEveryManagementPortOffTheHost(String name, int port, int managementPort, String database) {
+        assertThat(environment(name)).containsEntry("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
+        var published = service(name).get("ports");
+        if (published != null) {
+            assertThat(list(published)).as("%s publishes", name)
+                    .noneMatch(mapping -> mapping.toString().endsWith(":" + managementPort))
+                    .noneMatch(mapping -> mapping.toString().equals(Integer.toString(managementPort)));
+        }
+    }
+
+    @Test
+    void asksEachServicesReadinessOnItsPublicPort() throws IOException {
+        var dockerfile = Files.readString(repoRoot.resolve("Dockerfile"));
+
+        assertThat(dockerfile).contains("GET /actuator/health/readiness").contains("port=\"${SERVER_PORT:-${port}}\"")
+                .doesNotContain("port=\"${MANAGEMENT_SERVER_PORT");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "=", textBlock = SERVICE_TABLE)
+    void connectsEachDomainServiceToItsOwnDatabaseOnly(String name, int port, int managementPort, String database) {
         var env = environment(name);
         if (database == null) {
             assertThat(env).doesNotContainKey("SPRING_DATASOURCE_URL");
@@ -105,7 +125,7 @@ class ComposeFileTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "=", textBlock = SERVICE_TABLE)
-    void pointsEveryServiceAtDiscoveryAndEveryDomainServiceAtKafka(String name, int port, String database) {
+    void pointsEveryServiceAtDiscoveryAndEveryDomainServiceAtKafka(String name, int port, int managementPort, String database) {
         if (name.equals("discovery")) {
             return;
         }

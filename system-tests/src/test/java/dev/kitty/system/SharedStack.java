@@ -94,7 +94,14 @@ public final class SharedStack implements ParameterResolver {
         // on failure the exception carries the last lines of every service
         RunningStack stack = DevStack.start(config);
         System.out.println("Stack up in " + stack.startupTime().toMillis() + " ms: gateway " + stack.gatewayUrl());
+        stack.config().services().forEach((service) -> System.out.printf("  %-22s registered %6s ms, ready %6s ms%n",
+                service.moduleName(), millis(stack.registrationTimes().get(service)),
+                millis(stack.readinessTimes().get(service))));
         return new Started(stack);
+    }
+
+    private static String millis(Duration duration) {
+        return (duration == null) ? "-" : String.valueOf(duration.toMillis());
     }
 
     /** Closed by JUnit with the root context: after every test class of the JVM. */

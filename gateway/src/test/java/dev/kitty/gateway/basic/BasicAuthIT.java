@@ -30,6 +30,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -65,6 +66,9 @@ class BasicAuthIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
@@ -361,7 +365,8 @@ class BasicAuthIT {
     void exposesCacheAndExchangeCountersToPrometheus() throws Exception {
         bearerSeenFor(email("metrics"), SECRET);
 
-        var metrics = http.send(request("/actuator/prometheus").build(), HttpResponse.BodyHandlers.ofString()).body();
+        var metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
 
         assertThat(metrics)
                 .contains("kitty_gateway_basic_exchanges_total{outcome=\"issued\"}")

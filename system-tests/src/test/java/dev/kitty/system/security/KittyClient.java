@@ -30,8 +30,6 @@ final class KittyClient {
 
     static final JsonMapper json = JsonMapper.builder().build();
 
-    /** Registrations reach the gateway's copy of the registry within seconds; a 503 until then is expected. */
-    private static final Duration ROUTABLE_WITHIN = Duration.ofSeconds(90);
     private static final Duration ASYNC_WITHIN = Duration.ofSeconds(45);
     private static final Pattern VERIFICATION_CODE = Pattern.compile("Or enter this code: (\\S+)");
 
@@ -88,17 +86,10 @@ final class KittyClient {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
-        long deadline = System.nanoTime() + ROUTABLE_WITHIN.toNanos();
+        // no retry on 502/503/504: the stack starts only once every service and the gateway report ready
         try {
-            while (true) {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
-                // 502/503/504: the gateway reached no instance yet; anything else is the system's answer
-                if ((status != 502 && status != 503 && status != 504) || System.nanoTime() > deadline) {
-                    return new Response(status, response.headers(), response.body());
-                }
-                Thread.sleep(500);
-            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -34,7 +34,7 @@ public record BasicAuthProperties(
         @DefaultValue("http://auth-service/api/auth/exchange") URI exchangeUri,
         @DefaultValue({"/api/auth/exchange", "/api/auth/register", "/api/auth/login", "/api/auth/refresh",
                 "/api/auth/verify-email", "/api/auth/password/forgot", "/api/auth/password/reset",
-                "/oauth2/jwks", "/.well-known/**"})
+                "/oauth2/jwks", "/.well-known/**", "/actuator/health", "/actuator/health/**"})
         List<String> publicPaths,
         @DefaultValue("kitty") String realm,
         @DefaultValue("60s") Duration maxAge,

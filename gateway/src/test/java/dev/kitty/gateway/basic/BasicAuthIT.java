@@ -335,6 +335,17 @@ class BasicAuthIT {
         assertThat(auth.exchanges()).isEqualTo(exchangesBefore);
     }
 
+    /** A load balancer's probe that happens to carry credentials must not cost an exchange at auth-service. */
+    @Test
+    void answersHealthProbesWithoutExchangingBasicCredentials() throws Exception {
+        var email = email("probe");
+
+        var response = get("/actuator/health/liveness", basic(email, SECRET));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(auth.exchangesFor(email)).isZero();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(textBlock = """
             /api/auth/login

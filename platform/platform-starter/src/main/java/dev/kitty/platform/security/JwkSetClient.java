@@ -49,6 +49,11 @@ final class JwkSetClient {
         return uri;
     }
 
+    /** The HTTP client, for a decoder that fetches the same key set. */
+    RestTemplate rest() {
+        return rest;
+    }
+
     /** Fetches and parses the key set; any failure (no instance, connection, status, body) is thrown. */
     JWKSet fetch() throws ParseException {
         var headers = new HttpHeaders();

@@ -11,7 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerInterceptor;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,7 +21,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.web.client.RestTemplate;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -92,22 +90,10 @@ public class ResourceServerAutoConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<LoadBalancerInterceptor> loadBalancer,
             ObjectProvider<RevokedCredentials> revoked) {
-        var requestFactory = new SimpleClientHttpRequestFactory();
-        requestFactory.setConnectTimeout(Duration.ofSeconds(3));
-        requestFactory.setReadTimeout(Duration.ofSeconds(3));
-        var rest = new RestTemplate(requestFactory);
-        var uri = properties.jwkSetUri();
-        if ("lb".equals(uri.getScheme())) {
-            var interceptor = loadBalancer.getIfAvailable();
-            if (interceptor == null) {
-                throw new IllegalStateException("kitty.security.jwk-set-uri uses lb:// but no load balancer is available");
-            }
-            rest.getInterceptors().add(interceptor);
-            uri = java.net.URI.create("http" + uri.toString().substring(2));
-        }
-        var decoder = NimbusJwtDecoder.withJwkSetUri(uri.toString())
+        var keys = JwkSetClient.create(properties.jwkSetUri(), loadBalancer.getIfAvailable(), Duration.ofSeconds(3));
+        var decoder = NimbusJwtDecoder.withJwkSetUri(keys.uri().toString())
                 .jwsAlgorithm(JwtPolicy.ALGORITHM)
-                .restOperations(rest)
+                .restOperations(keys.rest())
                 .build();
         return JwtPolicy.apply(decoder, properties, revoked.getIfAvailable());
     }

@@ -38,7 +38,12 @@ public record StackPorts(int postgres, int kafka, int smtp, int imap, Map<Servic
         return new StackPorts(5432, 9092, 3025, 3143, services, management);
     }
 
-    /** Ports the operating system reports free right now, all distinct. */
+    /**
+     * Ports free right now, all distinct, chosen below the operating system's ephemeral range (Linux: 32768 and up).
+     * A port the OS hands out for port 0 or an outgoing connection can be taken again by another process in the
+     * seconds before a service binds it (it happened under load: "Port 41065 was already in use"); a port from
+     * {@value #LOW} to {@value #HIGH} is only ever taken by someone who asks for it by number.
+     */
     public static StackPorts free() {
         Set<Integer> taken = new HashSet<>();
         Map<Service, Integer> services = new EnumMap<>(Service.class);
@@ -76,14 +81,29 @@ public record StackPorts(int postgres, int kafka, int smtp, int imap, Map<Servic
         return ports;
     }
 
+    static final int LOW = 20_000;
+
+    static final int HIGH = 32_000;
+
     private static int distinctFreePort(Set<Integer> taken) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = Ports.freePort();
-            if (taken.add(port)) {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = random.nextInt(LOW, HIGH + 1);
+            if (!taken.contains(port) && isFree(port)) {
+                taken.add(port);
                 return port;
             }
         }
-        throw new IllegalStateException("Could not find enough distinct free ports");
+        throw new IllegalStateException("Could not find enough distinct free ports between " + LOW + " and " + HIGH);
+    }
+
+    private static boolean isFree(int port) {
+        try {
+            Ports.requireFree("a stack port", port);
+            return true;
+        } catch (dev.kitty.infra.PortInUseException e) {
+            return false;
+        }
     }
 
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,17 @@ class PortConflictTests {
                 .withMessageContaining("gateway");
             assertThat(config.dataDirectory()).doesNotExist();
         }
+    }
+
+    /** Outside the range the OS hands out for port 0 and outgoing connections, so nothing takes them by chance. */
+    @Test
+    void picksDistinctFreePortsBelowTheEphemeralRange() {
+        StackPorts free = StackPorts.free();
+
+        var all = new java.util.ArrayList<Integer>(List.of(free.postgres(), free.kafka(), free.smtp(), free.imap()));
+        all.addAll(free.services().values());
+        all.addAll(free.management().values());
+        assertThat(all).doesNotHaveDuplicates().allSatisfy(port -> assertThat(port).isBetween(StackPorts.LOW, StackPorts.HIGH));
     }
 
     @Test

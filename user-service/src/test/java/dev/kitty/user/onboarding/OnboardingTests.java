@@ -36,16 +36,6 @@ class OnboardingTests {
     }
 
     @Test
-    @SuppressWarnings("DataFlowIssue")
-    void anEventWithoutUserIdCanNeverSucceedSoSkipsTheRetries() {
-        assertThatExceptionOfType(InvalidEventException.class)
-                .isThrownBy(() -> onboarding.handle(new UserRegistered(null, "ada@example.com", "Ada", REGISTERED_AT), METADATA));
-
-        then(profiles).shouldHaveNoInteractions();
-        then(settings).shouldHaveNoInteractions();
-    }
-
-    @Test
     void anEventThatBreaksTheProfileRulesCanNeverSucceedEither() {
         given(profiles.register(any(), anyString(), any(), any())).willThrow(new IllegalArgumentException("Not an email address"));
 

@@ -3,6 +3,7 @@ package dev.kitty.user.events;
 import dev.kitty.events.GoldenSamples;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 class UserEventsContractTests {
@@ -15,5 +16,15 @@ class UserEventsContractTests {
     @TestFactory
     Stream<DynamicTest> everyEventTypeIsDocumentedInTheAsyncApiDocument() {
         return GoldenSamples.documentedInAsyncApi(UserEvents.CATALOG);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEventTypeRefusesToDecodeWithoutTheFieldsAsyncApiRequires() {
+        return GoldenSamples.requiresWhatAsyncApiRequires(UserEvents.CATALOG);
+    }
+
+    @Test
+    void consumersFindTheCatalogOnTheClassPath() {
+        GoldenSamples.assertFoundOnTheClassPath(UserEvents.CATALOG);
     }
 }

@@ -32,7 +32,7 @@ class KnownUserReplication {
 
     @IntegrationEventListener(id = "budget.knownuser.profile-updated")
     void on(ProfileUpdated event) {
-        knownUsers.profileUpdated(event.userId(), event.email(), event.displayName());
+        knownUsers.profileUpdated(event.userId(), event.email(), event.displayName(), event.version());
     }
 
     /** Forgets the account. Memberships and invitations of the user are the membership feature's own listener's business. */

@@ -11,8 +11,9 @@ import dev.kitty.user.events.UserDeleted;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the {@link MembershipReplica} from budget-service's events. The ids are the listeners'
- * dedupe keys in {@code processed_event}: never change them.
+ * Feeds the {@link MembershipReplica} from budget-service's events; the replica compares their
+ * versions, so any order gives the same result. The ids are the listeners' dedupe keys in
+ * {@code processed_event}: never change them.
  */
 @Component
 class MembershipReplication {
@@ -30,17 +31,17 @@ class MembershipReplication {
 
     @IntegrationEventListener(id = "transaction.membership.member-added")
     void on(MemberAdded event) {
-        replica.memberAdded(event.budgetId(), event.userId(), event.role(), event.joinedAt());
+        replica.memberAdded(event.budgetId(), event.userId(), event.role(), event.joinedAt(), event.version());
     }
 
     @IntegrationEventListener(id = "transaction.membership.member-role-changed")
     void on(MemberRoleChanged event, EventMetadata metadata) {
-        replica.roleChanged(event.budgetId(), event.userId(), event.role(), metadata.time());
+        replica.roleChanged(event.budgetId(), event.userId(), event.role(), metadata.time(), event.version());
     }
 
     @IntegrationEventListener(id = "transaction.membership.member-removed")
     void on(MemberRemoved event) {
-        replica.memberRemoved(event.budgetId(), event.userId());
+        replica.memberRemoved(event.budgetId(), event.userId(), event.version());
     }
 
     @IntegrationEventListener(id = "transaction.membership.budget-deleted")

@@ -25,7 +25,8 @@ class UserEventTranslator {
 
     @EventListener
     void on(ProfileChanged event) {
-        integrationEvents.publish(UserEvents.PROFILE_UPDATED, new ProfileUpdated(event.userId(), event.email(), event.displayName()));
+        integrationEvents.publish(UserEvents.PROFILE_UPDATED, new ProfileUpdated(event.userId(), event.email(), event.displayName(),
+                event.revision()));
     }
 
     @EventListener

@@ -1,6 +1,9 @@
 package dev.kitty.user.events;
 
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
 import dev.kitty.events.GoldenSamples;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -26,5 +29,10 @@ class UserEventsContractTests {
     @Test
     void consumersFindTheCatalogOnTheClassPath() {
         GoldenSamples.assertFoundOnTheClassPath(UserEvents.CATALOG);
+    }
+
+    @Test
+    void profileVersionsStartAtOne() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new ProfileUpdated(UUID.randomUUID(), "ada@example.com", "Ada", 0));
     }
 }

@@ -68,7 +68,7 @@ class OnboardingIT {
                 .contains("\"displayName\":\"Ada\"").contains("\"email\":\"ada@example.com\"").contains("\"version\":1");
         var settingsChanged = awaitUserEvent(userId, UserEvents.NOTIFICATION_SETTINGS_CHANGED.name());
         assertThat(settingsChanged.value()).contains("\"locale\":\"en\"").contains("\"timeZone\":\"UTC\"")
-                .contains("\"monthlySummary\":true");
+                .contains("\"monthlySummary\":true").contains("\"version\":1");
     }
 
     @Test

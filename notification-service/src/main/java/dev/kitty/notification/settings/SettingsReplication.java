@@ -5,7 +5,7 @@ import dev.kitty.user.events.NotificationSettingsChanged;
 import dev.kitty.user.events.UserDeleted;
 import org.springframework.stereotype.Component;
 
-/** Feeds the {@link NotificationSettingsReplica} from user events. The ids are dedupe keys: never change them. */
+/** Feeds the {@link NotificationSettingsReplica} from user events, which it compares by version. The ids are dedupe keys: never change them. */
 @Component
 class SettingsReplication {
 
@@ -18,7 +18,7 @@ class SettingsReplication {
     @IntegrationEventListener(id = "notification.settings.settings-changed")
     void on(NotificationSettingsChanged event) {
         replica.save(new NotificationSettings(event.userId(), event.locale(), event.timeZone(), event.invitations(),
-                event.budgetAlerts(), event.goalReached(), event.monthlySummary()));
+                event.budgetAlerts(), event.goalReached(), event.monthlySummary()), event.version());
     }
 
     @IntegrationEventListener(id = "notification.settings.user-deleted")

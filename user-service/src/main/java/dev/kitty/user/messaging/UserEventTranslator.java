@@ -32,6 +32,7 @@ class UserEventTranslator {
     @EventListener
     void on(SettingsChanged event) {
         integrationEvents.publish(UserEvents.NOTIFICATION_SETTINGS_CHANGED, new NotificationSettingsChanged(event.userId(),
-                event.locale(), event.timeZone(), event.invitations(), event.budgetAlerts(), event.goalReached(), event.monthlySummary()));
+                event.locale(), event.timeZone(), event.invitations(), event.budgetAlerts(), event.goalReached(), event.monthlySummary(),
+                event.revision()));
     }
 }

@@ -32,7 +32,9 @@ class UserEventsContractTests {
     }
 
     @Test
-    void profileVersionsStartAtOne() {
+    void versionsStartAtOne() {
         assertThatIllegalArgumentException().isThrownBy(() -> new ProfileUpdated(UUID.randomUUID(), "ada@example.com", "Ada", 0));
+        assertThatIllegalArgumentException().isThrownBy(() ->
+                new NotificationSettingsChanged(UUID.randomUUID(), "en", "UTC", true, true, true, true, 0));
     }
 }

@@ -54,7 +54,7 @@ class ErasureIT {
     @Test
     void aDeletedUsersSettingsDeliveriesAndNotificationsAreGoneAndOthersStay() {
         for (var someone : new UUID[] {user, otherUser}) {
-            events.send(UserEvents.NOTIFICATION_SETTINGS_CHANGED, new NotificationSettingsChanged(someone, "en", "UTC", true, true, true, true));
+            events.send(UserEvents.NOTIFICATION_SETTINGS_CHANGED, new NotificationSettingsChanged(someone, "en", "UTC", true, true, true, true, 1));
             logDelivery(someone);
             notify(someone, null);
         }

@@ -65,10 +65,10 @@ class OnboardingIT {
 
         var profileUpdated = awaitUserEvent(userId, UserEvents.PROFILE_UPDATED.name());
         assertThat(profileUpdated.value()).contains("\"source\":\"/kitty/user-service\"")
-                .contains("\"displayName\":\"Ada\"").contains("\"email\":\"ada@example.com\"");
+                .contains("\"displayName\":\"Ada\"").contains("\"email\":\"ada@example.com\"").contains("\"version\":1");
         var settingsChanged = awaitUserEvent(userId, UserEvents.NOTIFICATION_SETTINGS_CHANGED.name());
         assertThat(settingsChanged.value()).contains("\"locale\":\"en\"").contains("\"timeZone\":\"UTC\"")
-                .contains("\"monthlySummary\":true");
+                .contains("\"monthlySummary\":true").contains("\"version\":1");
     }
 
     @Test

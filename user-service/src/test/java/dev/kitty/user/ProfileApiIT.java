@@ -105,7 +105,8 @@ class ProfileApiIT {
                 r -> userId.toString().equals(r.key()) && r.value().contains("\"displayName\":\"Margaret Hamilton\""), PATIENCE);
         assertThat(records).anySatisfy(r -> assertThat(r.value())
                 .contains("\"type\":\"" + UserEvents.PROFILE_UPDATED.name() + "\"")
-                .contains("\"subject\":\"" + userId + "\""));
+                .contains("\"subject\":\"" + userId + "\"")
+                .contains("\"version\":2"));
     }
 
     @Test

@@ -1,10 +1,8 @@
 package dev.kitty.auth.account;
 
-import dev.kitty.events.EventType;
 import dev.kitty.platform.messaging.EventMetadata;
-import dev.kitty.platform.messaging.IntegrationEventHandler;
+import dev.kitty.platform.messaging.IntegrationEventListener;
 import dev.kitty.user.events.UserDeleted;
-import dev.kitty.user.events.UserEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,7 +14,7 @@ import org.springframework.stereotype.Component;
  * within their short lifetime.
  */
 @Component
-class AccountDeletion implements IntegrationEventHandler<UserDeleted> {
+class AccountDeletion {
 
     private static final Logger log = LoggerFactory.getLogger(AccountDeletion.class);
 
@@ -28,13 +26,9 @@ class AccountDeletion implements IntegrationEventHandler<UserDeleted> {
         this.events = events;
     }
 
-    @Override
-    public EventType<UserDeleted> eventType() {
-        return UserEvents.USER_DELETED;
-    }
-
-    @Override
-    public void handle(UserDeleted event, EventMetadata metadata) {
+    /** The id is this listener's dedupe key in {@code processed_event}: never change it. */
+    @IntegrationEventListener(id = "auth.account.user-deleted")
+    void on(UserDeleted event, EventMetadata metadata) {
         // Dependants first (tokens reference the account), and even when the account is
         // already gone, so that a half-finished earlier deletion is completed.
         events.publishEvent(new AccountDeleted(event.userId()));

@@ -3,17 +3,19 @@ package dev.kitty.budget.knownuser;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The replica of the accounts budget-service needs (invitees, member names).
  *
- * <p>Writes are upserts because the events feeding them come from two topics
- * ({@code identity.events}, {@code user.events}) that are not ordered relative to each
- * other: each write may be the first this service hears of a user, and none may undo a
- * newer fact. Users deleted for good are remembered by id only, so that a late event
+ * <p>The events feeding it come from two topics ({@code identity.events}, {@code user.events})
+ * that are not ordered relative to each other, and even one topic's events can arrive out of
+ * order (an outbox resubmission, a dead-letter replay). So each write gives the same result in
+ * any order (ADR 9): registration is the oldest fact and only fills what is missing;
+ * {@code ProfileUpdated} carries the profile's version and applies only when newer than the
+ * one held; {@code EmailVerified} records an address an account cannot change yet, so its
+ * repetitions agree; users deleted for good are remembered by id only, so that a late event
  * cannot bring them back.
  */
 @Component
@@ -43,10 +45,10 @@ public class KnownUsers {
     }
 
     /** Registration is the oldest fact about a user: it fills what is missing and overwrites nothing. */
-    void registered(UUID userId, String email, @Nullable String displayName) {
+    void registered(UUID userId, String email, String displayName) {
         jdbc.sql("""
-                INSERT INTO known_user (user_id, email, display_name, updated_at)
-                SELECT :userId, :email, :displayName, now() WHERE %s
+                INSERT INTO known_user (user_id, email, display_name, updated_at, profile_version)
+                SELECT :userId, :email, :displayName, now(), 0 WHERE %s
                 ON CONFLICT (user_id) DO UPDATE
                     SET display_name = coalesce(known_user.display_name, excluded.display_name)
                 """.formatted(NOT_DELETED))
@@ -65,16 +67,17 @@ public class KnownUsers {
                 .update();
     }
 
-    void profileUpdated(UUID userId, String email, @Nullable String displayName) {
+    /** Applied only when newer than the profile version held: a late, older update changes nothing. */
+    void profileUpdated(UUID userId, String email, String displayName, long version) {
         jdbc.sql("""
-                INSERT INTO known_user (user_id, email, display_name, updated_at)
-                SELECT :userId, :email, :displayName, now() WHERE %s
+                INSERT INTO known_user (user_id, email, display_name, updated_at, profile_version)
+                SELECT :userId, :email, :displayName, now(), :version WHERE %s
                 ON CONFLICT (user_id) DO UPDATE
-                    SET email = excluded.email,
-                        display_name = coalesce(excluded.display_name, known_user.display_name),
-                        updated_at = excluded.updated_at
+                    SET email = excluded.email, display_name = excluded.display_name, updated_at = excluded.updated_at,
+                        profile_version = excluded.profile_version
+                    WHERE known_user.profile_version < excluded.profile_version
                 """.formatted(NOT_DELETED))
-                .param("userId", userId).param("email", email).param("displayName", displayName)
+                .param("userId", userId).param("email", email).param("displayName", displayName).param("version", version)
                 .update();
     }
 

@@ -58,8 +58,8 @@ class KnownUserReplicationIT {
         REGISTERED((events, user) -> events.send(IdentityEvents.USER_REGISTERED,
                 new UserRegistered(user, "ann@example.com", "Ann", Instant.now()))),
         VERIFIED((events, user) -> events.send(IdentityEvents.EMAIL_VERIFIED, new EmailVerified(user, "ann@example.com", Instant.now()))),
-        RENAMED((events, user) -> events.send(UserEvents.PROFILE_UPDATED, new ProfileUpdated(user, "ann@example.com", "Ann B."))),
-        MOVED((events, user) -> events.send(UserEvents.PROFILE_UPDATED, new ProfileUpdated(user, "ann@new.example", "Ann B."))),
+        RENAMED((events, user) -> events.send(UserEvents.PROFILE_UPDATED, new ProfileUpdated(user, "ann@example.com", "Ann B.", 2))),
+        MOVED((events, user) -> events.send(UserEvents.PROFILE_UPDATED, new ProfileUpdated(user, "ann@new.example", "Ann B.", 3))),
         NEW_ADDRESS_VERIFIED((events, user) -> events.send(IdentityEvents.EMAIL_VERIFIED,
                 new EmailVerified(user, "ann@new.example", Instant.now())));
 
@@ -82,7 +82,10 @@ class KnownUserReplicationIT {
                 // a new address is unverified until its own verification arrives, before or after the move
                 Arguments.of(List.of(Step.REGISTERED, Step.VERIFIED, Step.MOVED), "ann@new.example", "Ann B.", false),
                 Arguments.of(List.of(Step.REGISTERED, Step.VERIFIED, Step.MOVED, Step.NEW_ADDRESS_VERIFIED), "ann@new.example", "Ann B.", true),
-                Arguments.of(List.of(Step.REGISTERED, Step.NEW_ADDRESS_VERIFIED, Step.MOVED), "ann@new.example", "Ann B.", true));
+                Arguments.of(List.of(Step.REGISTERED, Step.NEW_ADDRESS_VERIFIED, Step.MOVED), "ann@new.example", "Ann B.", true),
+                // an older profile update arriving late (a resubmission, a replay) changes nothing
+                Arguments.of(List.of(Step.REGISTERED, Step.MOVED, Step.RENAMED), "ann@new.example", "Ann B.", false),
+                Arguments.of(List.of(Step.MOVED, Step.NEW_ADDRESS_VERIFIED, Step.RENAMED, Step.REGISTERED), "ann@new.example", "Ann B.", true));
     }
 
     @ParameterizedTest(name = "{0} -> {1}, {2}, verified: {3}")

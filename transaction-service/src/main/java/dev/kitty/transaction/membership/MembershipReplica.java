@@ -15,11 +15,16 @@ import org.springframework.stereotype.Component;
  * Budget-service's memberships as this service knows them from budget events: what
  * authorization here asks.
  *
- * <p>Budget events are keyed by budget id, so the events of one budget arrive in order;
- * the writes still tolerate gaps (an event parked on a dead-letter topic, replayed later)
- * by being upserts that never let an old fact overwrite a newer one. {@code UserDeleted}
- * arrives on another topic; budget-service follows it with {@code MemberRemoved} events, so
- * a membership that outlives it here is removed soon after.
+ * <p>Budget events are keyed by budget id, yet they can arrive out of order: an outbox
+ * resubmission or a replay from a dead-letter topic delivers an event after newer ones. So
+ * every membership event carries the budget's membership version, and a row changes only for
+ * an event newer than the version it holds (ADR 9). A removed membership stays as a tombstone
+ * with the version of its removal, so a replayed {@code MemberAdded} cannot bring it back;
+ * tombstones are kept as long as the budget, and a deleted budget is remembered in
+ * {@code deleted_budget} for good. {@code BudgetCreated} makes the creator owner at version 0,
+ * older than any membership event. {@code UserDeleted} arrives on another topic and carries no
+ * budget version: it turns the user's memberships into tombstones at the versions they hold,
+ * and budget-service follows it with versioned {@code MemberRemoved} events.
  */
 @Component
 public class MembershipReplica {
@@ -34,9 +39,9 @@ public class MembershipReplica {
         this.jdbc = jdbc;
     }
 
-    /** The user's role in the budget; empty when they are no member, or hold a role this version does not know. */
+    /** The user's role in the budget; empty when they are no member (or were removed), or hold a role this version does not know. */
     public Optional<BudgetRole> roleOf(UUID budgetId, UUID userId) {
-        return jdbc.sql("SELECT role FROM budget_member WHERE budget_id = :budgetId AND user_id = :userId")
+        return jdbc.sql("SELECT role FROM budget_member WHERE budget_id = :budgetId AND user_id = :userId AND removed_at IS NULL")
                 .param("budgetId", budgetId).param("userId", userId)
                 .query(String.class)
                 .optional()
@@ -51,58 +56,76 @@ public class MembershipReplica {
                 .optional();
     }
 
-    /** The first event of a budget: whatever is already here is newer, so nothing is overwritten. */
-    void budgetCreated(UUID budgetId, UUID ownerId, String currency, @Nullable Instant createdAt) {
+    /** The first event of a budget: whatever is already here (a membership or its tombstone) is newer, so nothing is overwritten. */
+    void budgetCreated(UUID budgetId, UUID ownerId, String currency, Instant createdAt) {
         jdbc.sql("""
                 INSERT INTO budget_ref (budget_id, currency, created_at)
-                SELECT :budgetId, :currency, coalesce(:createdAt, now()) WHERE %s
+                SELECT :budgetId, :currency, :createdAt WHERE %s
                 ON CONFLICT (budget_id) DO NOTHING
                 """.formatted(BUDGET_NOT_DELETED))
                 .param("budgetId", budgetId).param("currency", currency).param("createdAt", utc(createdAt))
                 .update();
         jdbc.sql("""
-                INSERT INTO budget_member (budget_id, user_id, role, joined_at, updated_at)
-                SELECT :budgetId, :userId, 'OWNER', coalesce(:createdAt, now()), now() WHERE %s
+                INSERT INTO budget_member (budget_id, user_id, role, joined_at, updated_at, version)
+                SELECT :budgetId, :userId, 'OWNER', :createdAt, now(), 0 WHERE %s
                 ON CONFLICT (budget_id, user_id) DO NOTHING
                 """.formatted(BUDGET_NOT_DELETED))
                 .param("budgetId", budgetId).param("userId", ownerId).param("createdAt", utc(createdAt))
                 .update();
     }
 
-    void memberAdded(UUID budgetId, UUID userId, String role, @Nullable Instant joinedAt) {
+    /** Also revives a tombstone, when the member left and was added again (a newer version). */
+    void memberAdded(UUID budgetId, UUID userId, String role, Instant joinedAt, long version) {
         warnIfUnknown(role, budgetId, userId);
         jdbc.sql("""
-                INSERT INTO budget_member (budget_id, user_id, role, joined_at, updated_at)
-                SELECT :budgetId, :userId, :role, coalesce(:joinedAt, now()), now() WHERE %s
+                INSERT INTO budget_member (budget_id, user_id, role, joined_at, updated_at, version)
+                SELECT :budgetId, :userId, :role, :joinedAt, now(), :version WHERE %s
                 ON CONFLICT (budget_id, user_id) DO UPDATE
-                    SET role = excluded.role, joined_at = excluded.joined_at, updated_at = excluded.updated_at
+                    SET role = excluded.role, joined_at = excluded.joined_at, updated_at = excluded.updated_at,
+                        version = excluded.version, removed_at = NULL
+                    WHERE budget_member.version < excluded.version
                 """.formatted(BUDGET_NOT_DELETED))
                 .param("budgetId", budgetId).param("userId", userId).param("role", role).param("joinedAt", utc(joinedAt))
+                .param("version", version)
                 .update();
     }
 
     /**
-     * A role change for a membership not known here means its MemberAdded went missing: the
-     * change is the newer fact, so it creates the membership, joined when the change was published.
+     * A role change newer than what is held makes the user a member with that role, even when
+     * the replica holds no membership or a tombstone: the {@code MemberAdded} before it went
+     * missing, and the change is the newer fact. Such a membership counts as joined when the
+     * change was published.
      */
-    void roleChanged(UUID budgetId, UUID userId, String role, @Nullable Instant changedAt) {
+    void roleChanged(UUID budgetId, UUID userId, String role, @Nullable Instant changedAt, long version) {
         warnIfUnknown(role, budgetId, userId);
         jdbc.sql("""
-                INSERT INTO budget_member (budget_id, user_id, role, joined_at, updated_at)
-                SELECT :budgetId, :userId, :role, coalesce(:changedAt, now()), now() WHERE %s
+                INSERT INTO budget_member (budget_id, user_id, role, joined_at, updated_at, version)
+                SELECT :budgetId, :userId, :role, coalesce(:changedAt, now()), now(), :version WHERE %s
                 ON CONFLICT (budget_id, user_id) DO UPDATE
-                    SET role = excluded.role, updated_at = excluded.updated_at
+                    SET role = excluded.role, joined_at = coalesce(budget_member.joined_at, excluded.joined_at),
+                        updated_at = excluded.updated_at, version = excluded.version, removed_at = NULL
+                    WHERE budget_member.version < excluded.version
                 """.formatted(BUDGET_NOT_DELETED))
                 .param("budgetId", budgetId).param("userId", userId).param("role", role).param("changedAt", utc(changedAt))
+                .param("version", version)
                 .update();
     }
 
-    void memberRemoved(UUID budgetId, UUID userId) {
-        jdbc.sql("DELETE FROM budget_member WHERE budget_id = :budgetId AND user_id = :userId")
-                .param("budgetId", budgetId).param("userId", userId)
+    /** Leaves a tombstone, also for a membership not known here yet, so that its older events are ignored when they come. */
+    void memberRemoved(UUID budgetId, UUID userId, long version) {
+        jdbc.sql("""
+                INSERT INTO budget_member (budget_id, user_id, role, joined_at, updated_at, version, removed_at)
+                SELECT :budgetId, :userId, NULL, NULL, now(), :version, now() WHERE %s
+                ON CONFLICT (budget_id, user_id) DO UPDATE
+                    SET role = NULL, joined_at = NULL, updated_at = excluded.updated_at, version = excluded.version,
+                        removed_at = excluded.removed_at
+                    WHERE budget_member.version < excluded.version
+                """.formatted(BUDGET_NOT_DELETED))
+                .param("budgetId", budgetId).param("userId", userId).param("version", version)
                 .update();
     }
 
+    /** Final: the budget's rows go, and {@code deleted_budget} keeps every later event of the budget out. */
     void budgetDeleted(UUID budgetId) {
         jdbc.sql("INSERT INTO deleted_budget (budget_id, deleted_at) VALUES (:budgetId, now()) ON CONFLICT (budget_id) DO NOTHING")
                 .param("budgetId", budgetId)
@@ -111,8 +134,14 @@ public class MembershipReplica {
         jdbc.sql("DELETE FROM budget_ref WHERE budget_id = :budgetId").param("budgetId", budgetId).update();
     }
 
+    /** Tombstones at the versions held: older membership events of the user stay ignored. */
     void userDeleted(UUID userId) {
-        jdbc.sql("DELETE FROM budget_member WHERE user_id = :userId").param("userId", userId).update();
+        jdbc.sql("""
+                UPDATE budget_member SET role = NULL, joined_at = NULL, updated_at = now(), removed_at = now()
+                WHERE user_id = :userId AND removed_at IS NULL
+                """)
+                .param("userId", userId)
+                .update();
     }
 
     private static void warnIfUnknown(String role, UUID budgetId, UUID userId) {

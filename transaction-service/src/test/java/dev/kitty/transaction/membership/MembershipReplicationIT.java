@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The membership replica, fed through the real topics and applied by the real consumer. */
+/** The membership replica, fed through the real topics and applied by the real consumer; every order is {@link MembershipHistoryIT}'s. */
 @SpringBootTest
 @AutoConfigureMockMvc // the same context as the other ITs: one consumer in the group, one start-up
 @EmbeddedInfrastructure
@@ -72,27 +72,44 @@ class MembershipReplicationIT {
     void followsAMemberFromJoiningThroughARoleChangeToLeaving() {
         createBudget();
 
-        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "MEMBER", Instant.now()));
+        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "MEMBER", Instant.now(), 1));
         await().atMost(PATIENCE).until(() -> replica.roleOf(budget, member).equals(Optional.of(BudgetRole.MEMBER)));
 
-        events.send(BudgetEvents.MEMBER_ROLE_CHANGED, new MemberRoleChanged(budget, member, "ADMIN"));
+        events.send(BudgetEvents.MEMBER_ROLE_CHANGED, new MemberRoleChanged(budget, member, "ADMIN", 2));
         await().atMost(PATIENCE).until(() -> replica.roleOf(budget, member).equals(Optional.of(BudgetRole.ADMIN)));
 
-        events.send(BudgetEvents.MEMBER_REMOVED, new MemberRemoved(budget, member));
+        events.send(BudgetEvents.MEMBER_REMOVED, new MemberRemoved(budget, member, 3));
         await().atMost(PATIENCE).until(() -> replica.roleOf(budget, member).isEmpty());
         assertThat(replica.roleOf(budget, owner)).contains(BudgetRole.OWNER);
     }
 
     @Test
+    void aMemberAddedReplayedAfterTheRemovalGrantsNothing() {
+        createBudget();
+        var added = events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "ADMIN", Instant.now(), 1));
+        events.send(BudgetEvents.MEMBER_REMOVED, new MemberRemoved(budget, member, 2));
+        await().atMost(PATIENCE).until(() -> storedVersion(member).equals(Optional.of(2L)));
+
+        // the same event again, as an outbox resubmission sends it, then under a new id, as a replay from a dead-letter topic
+        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "ADMIN", Instant.now(), 1), added, budget.toString());
+        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "ADMIN", Instant.now(), 1));
+        var marker = UUID.randomUUID();
+        events.send(BudgetEvents.BUDGET_CREATED, new BudgetCreated(marker, owner, "Marker", "CHF", Instant.now()),
+                UUID.randomUUID().toString(), budget.toString());
+        await().atMost(PATIENCE).until(() -> replica.currencyOf(marker).isPresent());
+        assertThat(replica.roleOf(budget, member)).isEmpty();
+    }
+
+    @Test
     void aRoleChangeForAMembershipItNeverHeardOfCreatesIt() {
-        events.send(BudgetEvents.MEMBER_ROLE_CHANGED, new MemberRoleChanged(budget, member, "VIEWER"));
+        events.send(BudgetEvents.MEMBER_ROLE_CHANGED, new MemberRoleChanged(budget, member, "VIEWER", 1));
 
         await().atMost(PATIENCE).until(() -> replica.roleOf(budget, member).equals(Optional.of(BudgetRole.VIEWER)));
     }
 
     @Test
     void aBudgetCreatedArrivingAfterNewerFactsOverwritesNone() {
-        events.send(BudgetEvents.MEMBER_ROLE_CHANGED, new MemberRoleChanged(budget, owner, "ADMIN"));
+        events.send(BudgetEvents.MEMBER_ROLE_CHANGED, new MemberRoleChanged(budget, owner, "ADMIN", 1));
         createBudget();
 
         await().atMost(PATIENCE).until(() -> replica.currencyOf(budget).isPresent());
@@ -102,7 +119,7 @@ class MembershipReplicationIT {
     @Test
     void aRoleThisVersionDoesNotKnowGrantsNothing() {
         createBudget();
-        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "AUDITOR", Instant.now()));
+        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "AUDITOR", Instant.now(), 1));
 
         await().atMost(PATIENCE).until(() -> storedRole(member).equals(Optional.of("AUDITOR")));
         assertThat(replica.roleOf(budget, member)).isEmpty();
@@ -111,7 +128,7 @@ class MembershipReplicationIT {
     @Test
     void aDeletedBudgetLeavesNothingBehindAndStaysDeleted() {
         createBudget();
-        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "MEMBER", Instant.now()));
+        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "MEMBER", Instant.now(), 1));
         await().atMost(PATIENCE).until(() -> replica.roleOf(budget, member).isPresent());
 
         events.send(BudgetEvents.BUDGET_DELETED, new BudgetDeleted(budget, Instant.now()));
@@ -119,7 +136,7 @@ class MembershipReplicationIT {
         assertThat(rowsOf(budget)).isZero();
 
         // a membership event replayed after the deletion, then a marker behind it on the same partition
-        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "ADMIN", Instant.now()));
+        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "ADMIN", Instant.now(), 2));
         var marker = UUID.randomUUID();
         events.send(BudgetEvents.BUDGET_CREATED, new BudgetCreated(marker, owner, "Marker", "CHF", Instant.now()),
                 UUID.randomUUID().toString(), budget.toString());
@@ -132,7 +149,7 @@ class MembershipReplicationIT {
         createBudget();
         var otherBudget = UUID.randomUUID();
         events.send(BudgetEvents.BUDGET_CREATED, new BudgetCreated(otherBudget, member, "Other", "USD", Instant.now()));
-        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "VIEWER", Instant.now()));
+        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "VIEWER", Instant.now(), 1));
         await().atMost(PATIENCE).until(() -> replica.roleOf(budget, member).isPresent() && replica.roleOf(otherBudget, member).isPresent());
 
         events.send(UserEvents.USER_DELETED, new UserDeleted(member, Instant.now()));
@@ -148,6 +165,10 @@ class MembershipReplicationIT {
 
     private Optional<String> storedRole(UUID user) {
         return jdbc.sql("SELECT role FROM budget_member WHERE budget_id = ? AND user_id = ?").params(budget, user).query(String.class).optional();
+    }
+
+    private Optional<Long> storedVersion(UUID user) {
+        return jdbc.sql("SELECT version FROM budget_member WHERE budget_id = ? AND user_id = ?").params(budget, user).query(Long.class).optional();
     }
 
     private long rowsOf(UUID budgetId) {

@@ -25,12 +25,14 @@ class UserEventTranslator {
 
     @EventListener
     void on(ProfileChanged event) {
-        integrationEvents.publish(UserEvents.PROFILE_UPDATED, new ProfileUpdated(event.userId(), event.email(), event.displayName()));
+        integrationEvents.publish(UserEvents.PROFILE_UPDATED, new ProfileUpdated(event.userId(), event.email(), event.displayName(),
+                event.revision()));
     }
 
     @EventListener
     void on(SettingsChanged event) {
         integrationEvents.publish(UserEvents.NOTIFICATION_SETTINGS_CHANGED, new NotificationSettingsChanged(event.userId(),
-                event.locale(), event.timeZone(), event.invitations(), event.budgetAlerts(), event.goalReached(), event.monthlySummary()));
+                event.locale(), event.timeZone(), event.invitations(), event.budgetAlerts(), event.goalReached(), event.monthlySummary(),
+                event.revision()));
     }
 }

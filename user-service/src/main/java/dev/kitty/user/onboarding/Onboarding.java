@@ -1,10 +1,8 @@
 package dev.kitty.user.onboarding;
 
-import dev.kitty.events.EventType;
-import dev.kitty.identity.events.IdentityEvents;
 import dev.kitty.identity.events.UserRegistered;
 import dev.kitty.platform.messaging.EventMetadata;
-import dev.kitty.platform.messaging.IntegrationEventHandler;
+import dev.kitty.platform.messaging.IntegrationEventListener;
 import dev.kitty.platform.messaging.InvalidEventException;
 import dev.kitty.user.profile.ProfileManagement;
 import dev.kitty.user.settings.SettingsManagement;
@@ -14,10 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Gives every newly registered user a profile and default settings, together or not at all.
  * Both steps are idempotent by themselves: the platform skips a redelivered event id, but
- * auth-service may also publish the same registration again under a new id.
+ * auth-service may also publish the same registration again under a new id. The listener id is
+ * the dedupe key in {@code processed_event}: never change it.
  */
 @Component
-class Onboarding implements IntegrationEventHandler<UserRegistered> {
+class Onboarding {
 
     private final ProfileManagement profiles;
     private final SettingsManagement settings;
@@ -27,18 +26,9 @@ class Onboarding implements IntegrationEventHandler<UserRegistered> {
         this.settings = settings;
     }
 
-    @Override
-    public EventType<UserRegistered> eventType() {
-        return IdentityEvents.USER_REGISTERED;
-    }
-
-    @Override
+    @IntegrationEventListener(id = "user.onboarding.user-registered")
     @Transactional
-    @SuppressWarnings("ConstantValue") // decoded from JSON: fields the contract declares non-null may be missing
-    public void handle(UserRegistered event, EventMetadata metadata) {
-        if (event.userId() == null || event.email() == null || event.registeredAt() == null) {
-            throw new InvalidEventException("UserRegistered event " + metadata.id() + " lacks userId, email or registeredAt");
-        }
+    public void on(UserRegistered event, EventMetadata metadata) {
         try {
             profiles.register(event.userId(), event.email(), event.displayName(), event.registeredAt());
         } catch (IllegalArgumentException e) {

@@ -33,6 +33,12 @@ class Settings extends AbstractAggregateRoot<Settings> {
     private String timeZone;
     @Embedded
     private NotificationPreferences notifications;
+    /**
+     * Counts the states other services were told about, from 1; travels as
+     * {@code NotificationSettingsChanged.version} so that their replicas can ignore an older
+     * state arriving late (ADR 9). Not the JPA version, which moves once per flush.
+     */
+    private long revision;
     @Version
     private @Nullable Long version;
 
@@ -46,6 +52,7 @@ class Settings extends AbstractAggregateRoot<Settings> {
         this.locale = DEFAULT_LOCALE.toLanguageTag();
         this.timeZone = DEFAULT_TIME_ZONE.getId();
         this.notifications = NotificationPreferences.ALL;
+        this.revision = 1;
         registerEvent(changed());
     }
 
@@ -66,13 +73,14 @@ class Settings extends AbstractAggregateRoot<Settings> {
         this.locale = newLocale;
         this.timeZone = newTimeZone;
         this.notifications = notifications;
+        revision++;
         registerEvent(changed());
         return true;
     }
 
     private SettingsChanged changed() {
         return new SettingsChanged(userId, currency, locale, timeZone, notifications.invitations(), notifications.budgetAlerts(),
-                notifications.goalReached(), notifications.monthlySummary());
+                notifications.goalReached(), notifications.monthlySummary(), revision);
     }
 
     UUID userId() {

@@ -18,7 +18,7 @@ class ProfileTests {
         var profile = ada();
 
         assertThat(profile.emailVerified()).isFalse();
-        assertThat(DomainEvents.recordedBy(profile)).containsExactly(new ProfileChanged(ADA_ID, "ada@example.com", "Ada"));
+        assertThat(DomainEvents.recordedBy(profile)).containsExactly(new ProfileChanged(ADA_ID, "ada@example.com", "Ada", 1));
     }
 
     @Test
@@ -29,7 +29,21 @@ class ProfileTests {
         assertThat(profile.rename("  Ada Lovelace ")).isTrue();
 
         assertThat(profile.displayName()).isEqualTo("Ada Lovelace");
-        assertThat(DomainEvents.recordedBy(profile)).containsExactly(new ProfileChanged(ADA_ID, "ada@example.com", "Ada Lovelace"));
+        assertThat(DomainEvents.recordedBy(profile)).containsExactly(new ProfileChanged(ADA_ID, "ada@example.com", "Ada Lovelace", 2));
+    }
+
+    @Test
+    void everyPublishedChangeCountsOneRevisionSoReplicasCanOrderThem() {
+        var profile = ada();
+        DomainEvents.clear(profile);
+
+        profile.rename("Ada Lovelace");
+        profile.confirmEmail("ada@example.com");
+        profile.rename("Ada King");
+        profile.confirmEmail("ada@king.example");
+
+        assertThat(DomainEvents.recordedBy(profile)).extracting(event -> ((ProfileChanged) event).revision()).containsExactly(2L, 3L, 4L);
+        assertThat(profile.revision()).isEqualTo(4);
     }
 
     @Test
@@ -78,7 +92,7 @@ class ProfileTests {
         profile.confirmEmail("ada@lovelace.example");
 
         assertThat(profile.email()).isEqualTo("ada@lovelace.example");
-        assertThat(DomainEvents.recordedBy(profile)).containsExactly(new ProfileChanged(ADA_ID, "ada@lovelace.example", "Ada"));
+        assertThat(DomainEvents.recordedBy(profile)).containsExactly(new ProfileChanged(ADA_ID, "ada@lovelace.example", "Ada", 2));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" from {1} -> \"{2}\"")

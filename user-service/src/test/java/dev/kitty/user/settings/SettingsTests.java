@@ -24,7 +24,7 @@ class SettingsTests {
         assertThat(settings.timeZone()).isEqualTo("UTC");
         assertThat(settings.notifications()).isEqualTo(new NotificationPreferences(true, true, true, true));
         assertThat(DomainEvents.recordedBy(settings))
-                .containsExactly(new SettingsChanged(USER, "EUR", "en", "UTC", true, true, true, true));
+                .containsExactly(new SettingsChanged(USER, "EUR", "en", "UTC", true, true, true, true, 1));
     }
 
     @Test
@@ -38,7 +38,7 @@ class SettingsTests {
         assertThat(changed).isTrue();
         assertThat(settings.locale()).isEqualTo("en-GB");
         assertThat(DomainEvents.recordedBy(settings))
-                .containsExactly(new SettingsChanged(USER, "GBP", "en-GB", "Europe/London", true, true, false, true));
+                .containsExactly(new SettingsChanged(USER, "GBP", "en-GB", "Europe/London", true, true, false, true, 2));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.kitty.budget.events;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Somebody was invited to a budget by email; the invitee may not have an account yet. */
@@ -12,4 +13,17 @@ public record InviteCreated(
         String role,
         UUID invitedBy,
         String invitedByName,
-        Instant expiresAt) {}
+        Instant expiresAt) {
+
+    /** Every field is required: an event missing one fails to decode and is dead-lettered. */
+    public InviteCreated {
+        Objects.requireNonNull(invitationId, "invitationId");
+        Objects.requireNonNull(budgetId, "budgetId");
+        Objects.requireNonNull(budgetName, "budgetName");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(invitedBy, "invitedBy");
+        Objects.requireNonNull(invitedByName, "invitedByName");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+}

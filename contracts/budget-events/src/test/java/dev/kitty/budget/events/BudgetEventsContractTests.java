@@ -1,8 +1,13 @@
 package dev.kitty.budget.events;
 
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
 import dev.kitty.events.GoldenSamples;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 class BudgetEventsContractTests {
@@ -15,5 +20,25 @@ class BudgetEventsContractTests {
     @TestFactory
     Stream<DynamicTest> everyEventTypeIsDocumentedInTheAsyncApiDocument() {
         return GoldenSamples.documentedInAsyncApi(BudgetEvents.CATALOG);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEventTypeRefusesToDecodeWithoutTheFieldsAsyncApiRequires() {
+        return GoldenSamples.requiresWhatAsyncApiRequires(BudgetEvents.CATALOG);
+    }
+
+    @Test
+    void consumersFindTheCatalogOnTheClassPath() {
+        GoldenSamples.assertFoundOnTheClassPath(BudgetEvents.CATALOG);
+    }
+
+    @Test
+    void membershipVersionsStartAtOne() {
+        var budget = UUID.randomUUID();
+        var user = UUID.randomUUID();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> new MemberAdded(budget, user, "MEMBER", Instant.now(), 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> new MemberRoleChanged(budget, user, "ADMIN", -1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new MemberRemoved(budget, user, 0));
     }
 }

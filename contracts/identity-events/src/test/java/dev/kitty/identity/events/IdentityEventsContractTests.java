@@ -3,6 +3,7 @@ package dev.kitty.identity.events;
 import dev.kitty.events.GoldenSamples;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 class IdentityEventsContractTests {
@@ -15,5 +16,15 @@ class IdentityEventsContractTests {
     @TestFactory
     Stream<DynamicTest> everyEventTypeIsDocumentedInTheAsyncApiDocument() {
         return GoldenSamples.documentedInAsyncApi(IdentityEvents.CATALOG);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEventTypeRefusesToDecodeWithoutTheFieldsAsyncApiRequires() {
+        return GoldenSamples.requiresWhatAsyncApiRequires(IdentityEvents.CATALOG);
+    }
+
+    @Test
+    void consumersFindTheCatalogOnTheClassPath() {
+        GoldenSamples.assertFoundOnTheClassPath(IdentityEvents.CATALOG);
     }
 }

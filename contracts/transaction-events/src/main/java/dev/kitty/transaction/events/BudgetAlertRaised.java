@@ -1,5 +1,6 @@
 package dev.kitty.transaction.events;
 
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -7,6 +8,9 @@ import java.util.UUID;
  * CATEGORY_OVER_LIMIT (then {@code categoryId} and {@code categoryName} are set) or
  * BALANCE_BELOW_ZERO; readers must tolerate kinds they do not know. Money is a decimal
  * string in {@code currency}, {@code month} is {@code YYYY-MM}.
+ *
+ * @param categoryId   optional: absent unless the alert is about a category
+ * @param categoryName optional: absent unless the alert is about a category
  */
 public record BudgetAlertRaised(
         UUID budgetId,
@@ -16,4 +20,15 @@ public record BudgetAlertRaised(
         String categoryName,
         String amount,
         String limit,
-        String currency) {}
+        String currency) {
+
+    /** The other fields are required: an event missing one fails to decode and is dead-lettered. */
+    public BudgetAlertRaised {
+        Objects.requireNonNull(budgetId, "budgetId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(month, "month");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(limit, "limit");
+        Objects.requireNonNull(currency, "currency");
+    }
+}

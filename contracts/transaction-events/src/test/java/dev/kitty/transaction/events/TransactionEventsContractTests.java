@@ -3,6 +3,7 @@ package dev.kitty.transaction.events;
 import dev.kitty.events.GoldenSamples;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 class TransactionEventsContractTests {
@@ -15,5 +16,15 @@ class TransactionEventsContractTests {
     @TestFactory
     Stream<DynamicTest> everyEventTypeIsDocumentedInTheAsyncApiDocument() {
         return GoldenSamples.documentedInAsyncApi(TransactionEvents.CATALOG);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEventTypeRefusesToDecodeWithoutTheFieldsAsyncApiRequires() {
+        return GoldenSamples.requiresWhatAsyncApiRequires(TransactionEvents.CATALOG);
+    }
+
+    @Test
+    void consumersFindTheCatalogOnTheClassPath() {
+        GoldenSamples.assertFoundOnTheClassPath(TransactionEvents.CATALOG);
     }
 }

@@ -1,8 +1,12 @@
 package dev.kitty.user.events;
 
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
 import dev.kitty.events.GoldenSamples;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 class UserEventsContractTests {
@@ -15,5 +19,22 @@ class UserEventsContractTests {
     @TestFactory
     Stream<DynamicTest> everyEventTypeIsDocumentedInTheAsyncApiDocument() {
         return GoldenSamples.documentedInAsyncApi(UserEvents.CATALOG);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEventTypeRefusesToDecodeWithoutTheFieldsAsyncApiRequires() {
+        return GoldenSamples.requiresWhatAsyncApiRequires(UserEvents.CATALOG);
+    }
+
+    @Test
+    void consumersFindTheCatalogOnTheClassPath() {
+        GoldenSamples.assertFoundOnTheClassPath(UserEvents.CATALOG);
+    }
+
+    @Test
+    void versionsStartAtOne() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new ProfileUpdated(UUID.randomUUID(), "ada@example.com", "Ada", 0));
+        assertThatIllegalArgumentException().isThrownBy(() ->
+                new NotificationSettingsChanged(UUID.randomUUID(), "en", "UTC", true, true, true, true, 0));
     }
 }

@@ -1,68 +1,66 @@
 package dev.kitty.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.ClassUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one Kafka listener of a service: decodes the CloudEvents envelope, finds the handler
- * for its type and applies it once.
+ * What the service's consumer does with each record: decodes the CloudEvents envelope and
+ * the payload, and applies the event once per listener of its type.
  */
 class InboundEventDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(InboundEventDispatcher.class);
 
-    private final Map<String, List<IntegrationEventHandler<?>>> handlersByType;
+    private final Map<String, List<ListenerMethod>> listenersByType;
     private final JsonMapper jsonMapper;
     private final ProcessedEvents processedEvents;
     private final TransactionTemplate transactions;
 
-    InboundEventDispatcher(Collection<IntegrationEventHandler<?>> handlers, JsonMapper jsonMapper, ProcessedEvents processedEvents,
+    InboundEventDispatcher(List<ListenerMethod> listeners, JsonMapper jsonMapper, ProcessedEvents processedEvents,
             TransactionTemplate transactions) {
-        this.handlersByType = handlers.stream().collect(Collectors.groupingBy(handler -> handler.eventType().name()));
+        this.listenersByType = listeners.stream().collect(Collectors.groupingBy(listener -> listener.type().name()));
         this.jsonMapper = jsonMapper;
         this.processedEvents = processedEvents;
         this.transactions = transactions;
     }
 
-    public String[] topics() {
-        return handlersByType.values().stream().flatMap(List::stream).map(handler -> handler.eventType().topic())
+    String[] topics() {
+        return listenersByType.values().stream().flatMap(List::stream).map(listener -> listener.type().topic())
                 .distinct().sorted().toArray(String[]::new);
     }
 
-    @KafkaListener(id = "${spring.application.name}-inbound-events", idIsGroup = false, topics = "#{__listener.topics()}")
+    /**
+     * Each listener runs in a transaction of its own: when one fails and the record is
+     * retried, those that succeeded skip it as processed.
+     *
+     * @throws InvalidEventException for a record that is no envelope or whose payload does not fit its type
+     */
     void onRecord(ConsumerRecord<String, byte[]> record) {
         var envelope = decode(record);
-        var handlers = handlersByType.getOrDefault(envelope.type(), List.of());
-        if (handlers.isEmpty()) {
-            log.debug("Ignoring {} event {}: no handler here", envelope.type(), envelope.id());
+        var listeners = listenersByType.getOrDefault(envelope.type(), List.of());
+        if (listeners.isEmpty()) {
+            log.debug("Ignoring {} event {}: no listener here", envelope.type(), envelope.id());
             return;
         }
-        for (var handler : handlers) {
-            apply(handler, envelope);
+        var payload = payloadOf(envelope, listeners.getFirst().type().payload());
+        var metadata = EventMetadata.of(envelope);
+        for (var listener : listeners) {
+            transactions.executeWithoutResult(status -> {
+                if (processedEvents.markProcessed(envelope.id(), listener.id())) {
+                    listener.invoke(payload, metadata);
+                } else {
+                    log.debug("Skipping {} event {} for {}: processed before", envelope.type(), envelope.id(), listener.id());
+                }
+            });
         }
-    }
-
-    private <T extends Record> void apply(IntegrationEventHandler<T> handler, CloudEvent envelope) {
-        var payload = payloadOf(envelope, handler.eventType().payload());
-        var handlerName = handlerName(handler);
-        transactions.executeWithoutResult(status -> {
-            if (processedEvents.markProcessed(envelope.id(), handlerName)) {
-                handler.handle(payload, EventMetadata.of(envelope));
-            } else {
-                log.debug("Skipping {} event {} for {}: processed before", envelope.type(), envelope.id(), handlerName);
-            }
-        });
     }
 
     private CloudEvent decode(ConsumerRecord<String, byte[]> record) {
@@ -82,16 +80,13 @@ class InboundEventDispatcher {
         }
     }
 
-    private <T extends Record> T payloadOf(CloudEvent envelope, Class<T> payloadType) {
+    /** Contract records check their required fields in their constructors; Jackson reports a refusal as a JacksonException. */
+    private Record payloadOf(CloudEvent envelope, Class<? extends Record> payloadType) {
         try {
             return jsonMapper.treeToValue(envelope.data(), payloadType);
         } catch (JacksonException e) {
             throw new InvalidEventException("Event " + envelope.id() + " of type " + envelope.type() + " does not fit "
-                    + payloadType.getSimpleName(), e);
+                    + payloadType.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static String handlerName(IntegrationEventHandler<?> handler) {
-        return ClassUtils.getUserClass(handler).getName();
     }
 }

@@ -2,7 +2,6 @@ package dev.kitty.platform.messaging;
 
 import dev.kitty.events.EventCatalog;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -10,14 +9,15 @@ import org.apache.kafka.common.TopicPartition;
 import org.flywaydb.core.api.Location;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -82,12 +82,9 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    KafkaAdmin.NewTopics kittyTopics(ObjectProvider<EventCatalog> published, ObjectProvider<IntegrationEventHandler<?>> handlers,
-            MessagingProperties properties, @Value("${spring.kafka.consumer.group-id}") String group,
+    KafkaAdmin.NewTopics kittyTopics(ObjectProvider<EventCatalog> published, MessagingProperties properties,
             @Value("${kitty.messaging.replication-factor:1}") short replication) {
-        var publishedTopics = published.orderedStream().flatMap(catalog -> catalog.topics().stream());
-        var deadLetterTopics = handlers.orderedStream().map(handler -> DeadLetters.topicFor(handler.eventType().topic(), group));
-        return new KafkaAdmin.NewTopics(Stream.concat(publishedTopics, deadLetterTopics).distinct()
+        return new KafkaAdmin.NewTopics(published.orderedStream().flatMap(catalog -> catalog.topics().stream()).distinct()
                 .map(topic -> new NewTopic(topic, properties.partitions(), replication)).toArray(NewTopic[]::new));
     }
 
@@ -105,10 +102,25 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnBean(IntegrationEventHandler.class)
-    InboundEventDispatcher inboundEventDispatcher(List<IntegrationEventHandler<?>> handlers, JsonMapper jsonMapper,
-            JdbcClient jdbc, PlatformTransactionManager transactionManager) {
-        return new InboundEventDispatcher(handlers, jsonMapper, new ProcessedEvents(jdbc), new TransactionTemplate(transactionManager));
+    ProcessedEvents processedEvents(JdbcClient jdbc, Clock clock) {
+        return new ProcessedEvents(jdbc, clock);
+    }
+
+    @Bean
+    ProcessedEventPruning processedEventPruning(ProcessedEvents processedEvents, MessagingProperties properties, Clock clock) {
+        return new ProcessedEventPruning(processedEvents, properties, clock);
+    }
+
+    @Bean
+    InboundEvents inboundEvents(ConfigurableListableBeanFactory beans, ConcurrentKafkaListenerContainerFactory<?, ?> containers,
+            KafkaAdmin admin, JsonMapper jsonMapper, ProcessedEvents processedEvents, PlatformTransactionManager transactionManager,
+            MessagingProperties properties, @Value("${spring.kafka.consumer.group-id}") String group,
+            @Value("${kitty.messaging.replication-factor:1}") short replication) {
+        var transactions = new TransactionTemplate(transactionManager);
+        return new InboundEvents(beans, containers, admin,
+                listeners -> new InboundEventDispatcher(listeners, jsonMapper, processedEvents, transactions),
+                topic -> new NewTopic(DeadLetters.topicFor(topic, group), properties.partitions(), replication),
+                group + "-inbound-events");
     }
 
     @Bean(name = "kafka")

@@ -7,10 +7,14 @@ import static org.awaitility.Awaitility.await;
 import dev.kitty.events.EventCatalog;
 import dev.kitty.events.EventType;
 import dev.kitty.infra.EmbeddedKafkaBroker;
+import dev.kitty.platform.messaging.ThingEvents.ThingHappened;
 import dev.kitty.platform.test.EmbeddedInfrastructure;
+import dev.kitty.platform.test.MutableClock;
 import dev.kitty.platform.test.TopicRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox and the consumer side of the platform, on a real PostgreSQL and a real Kafka broker. */
@@ -31,36 +36,51 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EmbeddedInfrastructure
 class MessagingIT {
 
-    record ThingHappened(UUID thingId, String label) {}
-
-    static final String TOPIC = "thing.events";
-    static final EventType<ThingHappened> THING_HAPPENED =
-            EventType.of("kitty.thing.happened.v1", TOPIC, ThingHappened.class, e -> e.thingId().toString());
+    static final String TOPIC = ThingEvents.TOPIC;
+    static final EventType<ThingHappened> THING_HAPPENED = ThingEvents.THING_HAPPENED;
+    static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
 
     @SpringBootApplication
     static class ThingService {
 
         @Bean
         EventCatalog thingEvents() {
-            return EventCatalog.of("messaging-test", THING_HAPPENED);
+            return ThingEvents.CATALOG;
         }
 
         @Bean
-        IntegrationEventHandler<ThingHappened> thingRecorder(JdbcClient jdbc) {
-            return new IntegrationEventHandler<>() {
-                @Override
-                public EventType<ThingHappened> eventType() {
-                    return THING_HAPPENED;
-                }
+        MutableClock clock() {
+            return new MutableClock(START);
+        }
 
-                @Override
-                public void handle(ThingHappened event, EventMetadata metadata) {
-                    if (event.label().equals("explode")) {
-                        throw new IllegalStateException("this thing always fails");
-                    }
-                    jdbc.sql("INSERT INTO thing_seen (thing_id, label) VALUES (?, ?)").params(event.thingId(), event.label()).update();
-                }
-            };
+        @Bean
+        ThingRecorder thingRecorder(JdbcClient jdbc) {
+            return new ThingRecorder(jdbc);
+        }
+    }
+
+    /** Two listeners of one type in one class: each applies an event once, under its own id. */
+    static class ThingRecorder {
+
+        private final JdbcClient jdbc;
+
+        ThingRecorder(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @IntegrationEventListener(id = "messaging-test.things.seen")
+        void seen(ThingHappened event, EventMetadata metadata) {
+            if ("explode".equals(event.label())) {
+                throw new IllegalStateException("this thing always fails");
+            }
+            jdbc.sql("INSERT INTO thing_seen (thing_id, label) VALUES (?, ?)").params(event.thingId(), metadata.type()).update();
+        }
+
+        @IntegrationEventListener(id = "messaging-test.things.counted")
+        void counted(ThingHappened event) {
+            if (!"explode".equals(event.label())) {
+                jdbc.sql("INSERT INTO thing_seen (thing_id, label) VALUES (?, 'counted')").params(event.thingId()).update();
+            }
         }
     }
 
@@ -78,6 +98,12 @@ class MessagingIT {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    ProcessedEventPruning pruning;
 
     @Test
     void publishesACommittedEventAsACloudEventKeyedByItsAggregate() {
@@ -129,8 +155,47 @@ class MessagingIT {
         var marker = UUID.randomUUID();
         send(marker.toString(), cloudEvent(UUID.randomUUID().toString(), marker, "after"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> seen(marker) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> seen(marker) == 1 && counted(marker) == 1);
         assertThat(seen(thingId)).isEqualTo(1);
+        assertThat(counted(thingId)).isEqualTo(1);
+    }
+
+    @Test
+    void remembersAnAppliedEventUnderEachListenersStableId() {
+        var thingId = UUID.randomUUID();
+        var eventId = UUID.randomUUID().toString();
+
+        send(thingId.toString(), cloudEvent(eventId, thingId, "named"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> listenersThatProcessed(eventId).size() == 2);
+        assertThat(listenersThatProcessed(eventId)).containsExactly("messaging-test.things.counted", "messaging-test.things.seen");
+    }
+
+    @Test
+    void deadLettersAnEventMissingARequiredFieldWithoutRetrying() {
+        var key = UUID.randomUUID().toString();
+        send(key, cloudEvent(UUID.randomUUID().toString(), UUID.randomUUID(), "x").replaceAll("\"thingId\":\"[^\"]*\",", ""));
+
+        var dead = awaitOnTopic(DeadLetters.topicFor(TOPIC, "messaging-test"), key);
+        assertThat(new String(dead.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN).value(), StandardCharsets.UTF_8))
+                .isEqualTo(InvalidEventException.class.getName());
+    }
+
+    @Test
+    void forgetsProcessedEventIdsAfterTheRetention() {
+        var old = UUID.randomUUID().toString();
+        var recent = UUID.randomUUID().toString();
+        var processedEvents = new ProcessedEvents(jdbc, clock);
+        processedEvents.markProcessed(old, "messaging-test.pruning");
+        clock.advance(Duration.ofDays(14));
+        processedEvents.markProcessed(recent, "messaging-test.pruning");
+        clock.advance(Duration.ofMinutes(1));
+
+        pruning.prune();
+
+        assertThat(listenersThatProcessed(old)).isEmpty();
+        assertThat(listenersThatProcessed(recent)).containsExactly("messaging-test.pruning");
+        assertThat(processedEvents.markProcessed(recent, "messaging-test.pruning")).as("still recognised as processed").isFalse();
     }
 
     @Test
@@ -165,8 +230,17 @@ class MessagingIT {
         assertThat(seen(unknown)).isZero();
     }
 
+    /** How often the first listener applied events of the thing. */
     private long seen(UUID thingId) {
-        return jdbc.sql("SELECT count(*) FROM thing_seen WHERE thing_id = ?").param(thingId).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM thing_seen WHERE thing_id = ? AND label <> 'counted'").param(thingId).query(Long.class).single();
+    }
+
+    private long counted(UUID thingId) {
+        return jdbc.sql("SELECT count(*) FROM thing_seen WHERE thing_id = ? AND label = 'counted'").param(thingId).query(Long.class).single();
+    }
+
+    private List<String> listenersThatProcessed(String eventId) {
+        return jdbc.sql("SELECT handler FROM processed_event WHERE event_id = ? ORDER BY handler").param(eventId).query(String.class).list();
     }
 
     private void send(String key, String json) {

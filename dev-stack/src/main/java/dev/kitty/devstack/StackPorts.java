@@ -81,29 +81,18 @@ public record StackPorts(int postgres, int kafka, int smtp, int imap, Map<Servic
         return ports;
     }
 
-    static final int LOW = 20_000;
+    static final int LOW = Ports.LOW;
 
-    static final int HIGH = 32_000;
+    static final int HIGH = Ports.HIGH;
 
     private static int distinctFreePort(Set<Integer> taken) {
-        var random = java.util.concurrent.ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 500; attempt++) {
-            int port = random.nextInt(LOW, HIGH + 1);
-            if (!taken.contains(port) && isFree(port)) {
-                taken.add(port);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = Ports.freePort();
+            if (taken.add(port)) {
                 return port;
             }
         }
-        throw new IllegalStateException("Could not find enough distinct free ports between " + LOW + " and " + HIGH);
-    }
-
-    private static boolean isFree(int port) {
-        try {
-            Ports.requireFree("a stack port", port);
-            return true;
-        } catch (dev.kitty.infra.PortInUseException e) {
-            return false;
-        }
+        throw new IllegalStateException("Could not find enough distinct free ports");
     }
 
 }

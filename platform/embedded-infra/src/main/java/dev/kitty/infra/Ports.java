@@ -35,14 +35,31 @@ public final class Ports {
         }
     }
 
-    /** An ephemeral port that was free on 127.0.0.1 a moment ago. */
+    /** Lowest port {@link #freePort()} hands out. */
+    public static final int LOW = 20_000;
+
+    /** Highest port {@link #freePort()} hands out: below Linux's ephemeral range (32768 and up). */
+    public static final int HIGH = 32_000;
+
+    /**
+     * A port that was free on 127.0.0.1 a moment ago, chosen at random below the operating system's ephemeral
+     * range. A port the OS hands out for port 0 can be handed out again, for an outgoing connection or another
+     * process's port 0, in the moment before our server binds it: under load that happened ("port already in use"
+     * for Kafka and for a service). A port from {@value #LOW} to {@value #HIGH} is only taken by whoever asks for it
+     * by number.
+     */
     public static int freePort() {
-        try (var socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(LOOPBACK, 0), 1);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port on " + LOOPBACK_HOST, e);
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = random.nextInt(LOW, HIGH + 1);
+            try (var socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(LOOPBACK, port), 1);
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new UncheckedIOException(new IOException("No free port on " + LOOPBACK_HOST + " between " + LOW + " and " + HIGH));
     }
 
     private static InetAddress loopback() {

@@ -35,6 +35,13 @@ class PortsTests {
     }
 
     @Test
+    void handsOutPortsBelowTheEphemeralRangeSoNoOutgoingConnectionTakesThem() {
+        for (int i = 0; i < 20; i++) {
+            assertThat(Ports.freePort()).isBetween(Ports.LOW, Ports.HIGH).isLessThan(32_768);
+        }
+    }
+
+    @Test
     void rejectsPortsOutsideTheTcpRange() {
         assertThatIllegalArgumentException().isThrownBy(() -> Ports.requireFree("test", 0));
         assertThatIllegalArgumentException().isThrownBy(() -> Ports.requireFree("test", 65_536));

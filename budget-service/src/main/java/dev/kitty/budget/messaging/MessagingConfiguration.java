@@ -1,4 +1,4 @@
-package dev.kitty.budget.config;
+package dev.kitty.budget.messaging;
 
 import dev.kitty.budget.events.BudgetEvents;
 import dev.kitty.events.EventCatalog;
@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class PublishedEvents {
+class MessagingConfiguration {
 
     /** Lets the platform create {@code budget.events} and refuse to publish anything outside this contract. */
     @Bean

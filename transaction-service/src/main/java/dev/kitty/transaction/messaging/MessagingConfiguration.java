@@ -1,4 +1,4 @@
-package dev.kitty.transaction.config;
+package dev.kitty.transaction.messaging;
 
 import dev.kitty.events.EventCatalog;
 import dev.kitty.transaction.events.TransactionEvents;
@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class PublishedEvents {
+class MessagingConfiguration {
 
     /** Lets the platform create {@code transaction.events} and refuse to publish anything outside this contract. */
     @Bean

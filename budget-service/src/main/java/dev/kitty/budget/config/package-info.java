@@ -1,4 +1,0 @@
-@NullMarked
-package dev.kitty.budget.config;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package dev.kitty.transaction.config;
-
-import org.jspecify.annotations.NullMarked;

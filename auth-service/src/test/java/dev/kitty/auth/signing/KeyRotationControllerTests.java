@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.kitty.auth.PlatformWebSlice;
 import dev.kitty.auth.account.Account;
-import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.account.SystemRole;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -37,7 +37,7 @@ class KeyRotationControllerTests {
     KeyRotation rotation;
 
     @MockitoBean
-    AccountRepository accounts;
+    Accounts accounts;
 
     /** OWASP API5:2023, ASVS 5.0 V8.2.1: only a SUPER_USER reaches key rotation; without a token it is 401. */
     static Stream<Arguments> roleTable() {

@@ -28,35 +28,29 @@ public final class GoldenSamples {
     }
 
     /**
-     * Checks that the repository's AsyncAPI document (docs/asyncapi.yaml, found from the
-     * module directory Maven runs tests in) describes every event type of the catalog on its topic.
+     * Checks every event type of the catalog against the repository's AsyncAPI document: the
+     * channel whose address is the type's topic carries a message of that name, whose payload schema
+     * is strict ({@code data} lists exactly the record's fields and allows no other), and the golden
+     * sample and the document's own examples validate against that schema. A field renamed, added or
+     * dropped on one side only fails here.
      */
     public static Stream<DynamicTest> documentedInAsyncApi(EventCatalog catalog) {
-        var document = asyncApiDocument();
-        return catalog.types().stream().map(type -> DynamicTest.dynamicTest(type.name() + " in AsyncAPI", () -> {
-            assertThat(document).as("channel of %s", type.topic()).contains("address: " + type.topic() + "\n");
-            assertThat(document).as("message %s", type.name()).contains("name: " + type.name() + "\n")
-                    .contains("const: " + type.name() + "\n");
+        var document = AsyncApiDocument.load();
+        return catalog.types().stream().map(type -> DynamicTest.dynamicTest(type.name() + " matches its AsyncAPI schema", () -> {
+            var message = document.message(type);
+            AsyncApiDocument.assertStrict(message, type);
+            var schema = message.path("payload");
+            assertThat(AsyncApiDocument.violations(schema, read(golden(type))))
+                    .as("golden sample of %s against its AsyncAPI payload schema", type.name()).isEmpty();
+            for (var example : message.path("examples")) {
+                assertThat(AsyncApiDocument.violations(schema, example.path("payload")))
+                        .as("AsyncAPI example of %s against its payload schema", type.name()).isEmpty();
+            }
         }));
     }
 
-    private static String asyncApiDocument() {
-        var moduleDirectory = java.nio.file.Path.of("").toAbsolutePath();
-        for (var directory = moduleDirectory; directory != null; directory = directory.getParent()) {
-            var candidate = directory.resolve("docs/asyncapi.yaml");
-            if (java.nio.file.Files.isRegularFile(candidate)) {
-                try {
-                    return java.nio.file.Files.readString(candidate);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        throw new AssertionError("docs/asyncapi.yaml not found above " + moduleDirectory);
-    }
-
     private static <T extends Record> void roundTrip(EventType<T> type) {
-        var envelope = read("golden/" + type.name() + ".json");
+        var envelope = read(golden(type));
         assertThat(envelope.path("specversion").asString()).isEqualTo("1.0");
         assertThat(envelope.path("type").asString()).isEqualTo(type.name());
         assertThat(envelope.path("id").asString()).isNotBlank();
@@ -67,6 +61,10 @@ public final class GoldenSamples {
         T payload = JSON.treeToValue(data, type.payload());
         assertThat(JSON.<JsonNode>valueToTree(payload)).as("%s written back", type.name()).isEqualTo(data);
         assertThat(type.keyFor(payload)).isEqualTo(envelope.path("subject").asString());
+    }
+
+    private static String golden(EventType<?> type) {
+        return "golden/" + type.name() + ".json";
     }
 
     private static JsonNode read(String resource) {

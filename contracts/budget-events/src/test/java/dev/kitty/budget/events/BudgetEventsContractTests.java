@@ -1,8 +1,10 @@
 package dev.kitty.budget.events;
 
 import dev.kitty.events.GoldenSamples;
+import dev.kitty.events.PlainContracts;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 class BudgetEventsContractTests {
@@ -15,5 +17,10 @@ class BudgetEventsContractTests {
     @TestFactory
     Stream<DynamicTest> everyEventTypeIsDocumentedInTheAsyncApiDocument() {
         return GoldenSamples.documentedInAsyncApi(BudgetEvents.CATALOG);
+    }
+
+    @Test
+    void recordsDependOnNothingButTheJdkAndTheEventCore() {
+        PlainContracts.check(BudgetEvents.class);
     }
 }

@@ -1,8 +1,10 @@
 package dev.kitty.identity.events;
 
 import dev.kitty.events.GoldenSamples;
+import dev.kitty.events.PlainContracts;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 class IdentityEventsContractTests {
@@ -15,5 +17,10 @@ class IdentityEventsContractTests {
     @TestFactory
     Stream<DynamicTest> everyEventTypeIsDocumentedInTheAsyncApiDocument() {
         return GoldenSamples.documentedInAsyncApi(IdentityEvents.CATALOG);
+    }
+
+    @Test
+    void recordsDependOnNothingButTheJdkAndTheEventCore() {
+        PlainContracts.check(IdentityEvents.class);
     }
 }

@@ -3,11 +3,15 @@ package dev.kitty.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kitty.platform.test.EmbeddedInfrastructure;
+import dev.kitty.platform.test.TestTokens;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -42,9 +46,22 @@ class BudgetServiceIT {
                         """);
     }
 
+    /**
+     * budget-service has no HTTP API yet, so what can break is the resource server in front of it: a
+     * call without a token must be refused before any endpoint is looked up (401 problem, not 404),
+     * a valid token must get past it, and health must stay open.
+     */
     @Test
-    void keepsItsApiBehindATokenAndItsHealthOpen() {
-        assertThat(mvc.get().uri("/api/budgets")).hasStatus(HttpStatus.UNAUTHORIZED);
+    void refusesApiCallsWithoutATokenBeforeLookingForAnEndpointAndKeepsHealthOpen(@Autowired TestTokens tokens) {
+        var anonymous = mvc.get().uri("/api/no-such-endpoint");
+        assertThat(anonymous).hasStatus(HttpStatus.UNAUTHORIZED).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(anonymous).headers().containsHeader(HttpHeaders.WWW_AUTHENTICATE);
+        assertThat(anonymous).bodyJson().extractingPath("$.type").isEqualTo("https://kitty.dev/problems/unauthorized");
+
+        var withToken = mvc.get().uri("/api/no-such-endpoint")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.accessToken(UUID.randomUUID(), "ann@kitty.test", "USER"));
+        assertThat(withToken).hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
         assertThat(mvc.get().uri("/actuator/health/liveness")).hasStatus(HttpStatus.OK);
     }
 }

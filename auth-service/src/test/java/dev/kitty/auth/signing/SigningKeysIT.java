@@ -9,6 +9,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.kitty.auth.AuthApi;
 import dev.kitty.auth.AuthServiceApplication;
 import dev.kitty.auth.RunningAuthService;
+import dev.kitty.auth.secret.SecretCipher;
 import dev.kitty.platform.test.TestTokens;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +47,7 @@ class SigningKeysIT extends RunningAuthService {
         var stored = jdbc.sql("SELECT private_key, private_key_protection FROM signing_key WHERE active")
                 .query((rs, n) -> Map.entry(rs.getBytes(1), rs.getString(2))).single();
 
-        assertThat(stored.getValue()).isEqualTo(PrivateKeyCipher.SCHEME);
+        assertThat(stored.getValue()).isEqualTo(SecretCipher.KEY_PER_VALUE_SCHEME);
         assertThat(stored.getKey()[0]).as("sealed format version, not a DER SEQUENCE").isEqualTo((byte) 1);
     }
 

@@ -10,6 +10,7 @@ import dev.kitty.auth.AuthApi;
 import dev.kitty.auth.AuthServiceApplication;
 import dev.kitty.auth.RunningAuthService;
 import dev.kitty.identity.events.IdentityEvents;
+import dev.kitty.platform.security.JwtPolicy;
 import dev.kitty.platform.test.TestTokens;
 import dev.kitty.platform.test.TopicRecords;
 import java.time.Duration;
@@ -77,7 +78,7 @@ class SuperUserBootstrapIT extends RunningAuthService {
         var login = api.login(email, STRONG_PASSWORD);
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         var token = login.field("access_token");
-        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringListClaim("roles")).containsExactly("ADMIN", "SUPER_USER", "USER");
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringListClaim(JwtPolicy.ROLES_CLAIM)).containsExactly("ADMIN", "SUPER_USER", "USER");
         assertThat(SignedJWT.parse(token).getJWTClaimsSet().getBooleanClaim("email_verified")).isTrue();
         assertThat(api.call(HttpMethod.GET, "/api/admin/users", null, token).status()).isEqualTo(200);
 

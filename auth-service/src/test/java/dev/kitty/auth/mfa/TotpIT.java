@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.SignedJWT;
 import dev.kitty.auth.AuthApi;
 import dev.kitty.auth.RunningAuthService;
+import dev.kitty.platform.security.JwtPolicy;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
 import java.nio.charset.StandardCharsets;
@@ -264,7 +265,7 @@ class TotpIT extends RunningAuthService {
     private List<String> amr(AuthApi.Response tokens) {
         try {
             assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
-            return SignedJWT.parse(tokens.field("access_token")).getJWTClaimsSet().getStringListClaim("amr");
+            return SignedJWT.parse(tokens.field("access_token")).getJWTClaimsSet().getStringListClaim(JwtPolicy.AUTHENTICATION_METHODS_CLAIM);
         } catch (java.text.ParseException e) {
             throw new AssertionError(e);
         }

@@ -1,16 +1,16 @@
 package dev.kitty.auth.signing;
 
-import static dev.kitty.auth.JwtCallers.caller;
+import static dev.kitty.platform.test.web.JwtCallers.caller;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.kitty.auth.PlatformWebSlice;
 import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.account.SystemRole;
+import dev.kitty.platform.test.web.PlatformWebSlice;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;

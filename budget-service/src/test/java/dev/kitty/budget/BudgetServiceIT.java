@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kitty.platform.test.EmbeddedInfrastructure;
 import dev.kitty.platform.test.TestTokens;
+import dev.kitty.platform.test.web.TokenGate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -53,15 +52,7 @@ class BudgetServiceIT {
      */
     @Test
     void refusesApiCallsWithoutATokenBeforeLookingForAnEndpointAndKeepsHealthOpen(@Autowired TestTokens tokens) {
-        var anonymous = mvc.get().uri("/api/no-such-endpoint");
-        assertThat(anonymous).hasStatus(HttpStatus.UNAUTHORIZED).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(anonymous).headers().containsHeader(HttpHeaders.WWW_AUTHENTICATE);
-        assertThat(anonymous).bodyJson().extractingPath("$.type").isEqualTo("https://kitty.dev/problems/unauthorized");
-
-        var withToken = mvc.get().uri("/api/no-such-endpoint")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.accessToken(UUID.randomUUID(), "ann@kitty.test", "USER"));
-        assertThat(withToken).hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-
+        TokenGate.refusesCallsWithoutATokenBeforeLookingForAnEndpoint(mvc, tokens.accessToken(UUID.randomUUID(), "ann@kitty.test", "USER"));
         assertThat(mvc.get().uri("/actuator/health/liveness")).hasStatus(HttpStatus.OK);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.kitty.platform.test.EmbeddedInfrastructure;
 import dev.kitty.platform.test.TestTokens;
+import dev.kitty.platform.test.web.TokenGate;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
@@ -89,15 +88,7 @@ class NotificationServiceIT {
      */
     @Test
     void refusesApiCallsWithoutATokenBeforeLookingForAnEndpointAndKeepsHealthOpen(@Autowired TestTokens tokens) {
-        var anonymous = mvc.get().uri("/api/no-such-endpoint");
-        assertThat(anonymous).hasStatus(HttpStatus.UNAUTHORIZED).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(anonymous).headers().containsHeader(HttpHeaders.WWW_AUTHENTICATE);
-        assertThat(anonymous).bodyJson().extractingPath("$.type").isEqualTo("https://kitty.dev/problems/unauthorized");
-
-        var withToken = mvc.get().uri("/api/no-such-endpoint")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.accessToken(UUID.randomUUID(), "ann@kitty.test", "USER"));
-        assertThat(withToken).hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-
+        TokenGate.refusesCallsWithoutATokenBeforeLookingForAnEndpoint(mvc, tokens.accessToken(UUID.randomUUID(), "ann@kitty.test", "USER"));
         assertThat(mvc.get().uri("/actuator/health/liveness")).hasStatus(HttpStatus.OK);
     }
 }

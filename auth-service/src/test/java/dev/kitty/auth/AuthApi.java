@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -118,19 +119,7 @@ public final class AuthApi {
 
     /** Polls until the condition holds: effects of events arrive asynchronously. */
     public static void eventually(Duration timeout, BooleanSupplier condition, String what) {
-        var deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Not within " + timeout + ": " + what);
+        Awaitility.await(what).atMost(timeout).until(condition::getAsBoolean);
     }
 
     public record Response(int status, HttpHeaders headers, String body, JsonMapper mapper) {

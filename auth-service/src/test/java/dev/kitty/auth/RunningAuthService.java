@@ -2,11 +2,18 @@ package dev.kitty.auth;
 
 import dev.kitty.infra.EmbeddedKafkaBroker;
 import dev.kitty.platform.test.EmbeddedInfrastructure;
+import dev.kitty.platform.test.TestTokens;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,10 +42,40 @@ public abstract class RunningAuthService {
     @Autowired
     protected EmbeddedKafkaBroker kafka;
 
+    @Autowired
+    protected JdbcConnectionDetails database;
+
     protected AuthApi api;
 
     @BeforeEach
     void connectToRunningService() {
         api = new AuthApi(port, json);
+    }
+
+    /**
+     * A second auth-service on the same database and broker, as after a restart or on another node,
+     * on a port of its own ({@link #portOf}); its Kafka listeners stay off. Close it when done.
+     *
+     * @param arguments more settings, as command-line arguments ({@code --name=value}): like these
+     *                  they outrank application.yml (builder properties would not)
+     */
+    protected ConfigurableApplicationContext startAnotherInstance(String... arguments) {
+        var common = List.of(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + database.getJdbcUrl(),
+                "--spring.datasource.username=" + database.getUsername(),
+                "--spring.datasource.password=" + database.getPassword(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.kafka.listener.auto-startup=false",
+                "--kitty.security.issuer=" + TestTokens.ISSUER,
+                "--eureka.client.enabled=false",
+                "--spring.cloud.discovery.enabled=false");
+        return new SpringApplicationBuilder(AuthServiceApplication.class)
+                .run(Stream.concat(common.stream(), Stream.of(arguments)).toArray(String[]::new));
+    }
+
+    protected static int portOf(ConfigurableApplicationContext instance) {
+        return Integer.parseInt(Objects.requireNonNull(instance.getEnvironment().getProperty("local.server.port")));
     }
 }

@@ -3,6 +3,9 @@ package dev.kitty.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kitty.platform.test.EmbeddedInfrastructure;
+import dev.kitty.platform.test.TestTokens;
+import dev.kitty.platform.test.web.TokenGate;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,9 +45,14 @@ class BudgetServiceIT {
                         """);
     }
 
+    /**
+     * budget-service has no HTTP API yet, so what can break is the resource server in front of it: a
+     * call without a token must be refused before any endpoint is looked up (401 problem, not 404),
+     * a valid token must get past it, and health must stay open.
+     */
     @Test
-    void keepsItsApiBehindATokenAndItsHealthOpen() {
-        assertThat(mvc.get().uri("/api/budgets")).hasStatus(HttpStatus.UNAUTHORIZED);
+    void refusesApiCallsWithoutATokenBeforeLookingForAnEndpointAndKeepsHealthOpen(@Autowired TestTokens tokens) {
+        TokenGate.refusesCallsWithoutATokenBeforeLookingForAnEndpoint(mvc, tokens.accessToken(UUID.randomUUID(), "ann@kitty.test", "USER"));
         assertThat(mvc.get().uri("/actuator/health/liveness")).hasStatus(HttpStatus.OK);
     }
 }

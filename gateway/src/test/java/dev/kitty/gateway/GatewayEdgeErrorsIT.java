@@ -1,9 +1,10 @@
 package dev.kitty.gateway;
 
-import static dev.kitty.gateway.RawHttp.get;
-import static dev.kitty.gateway.RawHttp.request;
+import static dev.kitty.platform.test.RawHttp.get;
+import static dev.kitty.platform.test.RawHttp.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kitty.platform.test.RawHttp;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;

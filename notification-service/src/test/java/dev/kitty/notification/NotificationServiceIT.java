@@ -1,14 +1,25 @@
 package dev.kitty.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.kitty.platform.test.EmbeddedInfrastructure;
+import dev.kitty.platform.test.TestTokens;
+import dev.kitty.platform.test.web.TokenGate;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -46,17 +57,38 @@ class NotificationServiceIT {
         assertThat(readiness).bodyJson().extractingPath("$.components").asMap().doesNotContainKey("mail");
     }
 
+    /**
+     * Mail goes out on the Kafka listener thread: a server that accepts the connection and then
+     * says nothing must fail the attempt within seconds (so the platform retries), not hold the
+     * thread until the consumer is thrown out of its group. Without the configured timeouts JavaMail
+     * waits for ever and this test times out.
+     */
     @Test
-    void givesUpOnAHungMailServerWithinSeconds(@Autowired JavaMailSender mailSender) {
-        assertThat(((JavaMailSenderImpl) mailSender).getJavaMailProperties())
-                .containsEntry("mail.smtp.connectiontimeout", "5000")
-                .containsEntry("mail.smtp.timeout", "10000")
-                .containsEntry("mail.smtp.writetimeout", "10000");
+    void givesUpOnAMailServerThatNeverAnswersWithinSeconds(@Autowired JavaMailSender mailSender) throws IOException {
+        try (var silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            var configured = (JavaMailSenderImpl) mailSender;
+            var toSilentServer = new JavaMailSenderImpl();
+            toSilentServer.setJavaMailProperties(configured.getJavaMailProperties());
+            toSilentServer.setHost(silent.getInetAddress().getHostAddress());
+            toSilentServer.setPort(silent.getLocalPort());
+            var mail = new SimpleMailMessage();
+            mail.setFrom("no-reply@kitty.test");
+            mail.setTo("ann@kitty.test");
+            mail.setText("never delivered");
+
+            assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> toSilentServer.send(mail)));
+        }
     }
 
+    /**
+     * notification-service has no HTTP API yet, so what can break is the resource server in front of it: a
+     * call without a token must be refused before any endpoint is looked up (401 problem, not 404),
+     * a valid token must get past it, and health must stay open.
+     */
     @Test
-    void keepsItsApiBehindATokenAndItsHealthOpen() {
-        assertThat(mvc.get().uri("/api/notifications")).hasStatus(HttpStatus.UNAUTHORIZED);
+    void refusesApiCallsWithoutATokenBeforeLookingForAnEndpointAndKeepsHealthOpen(@Autowired TestTokens tokens) {
+        TokenGate.refusesCallsWithoutATokenBeforeLookingForAnEndpoint(mvc, tokens.accessToken(UUID.randomUUID(), "ann@kitty.test", "USER"));
         assertThat(mvc.get().uri("/actuator/health/liveness")).hasStatus(HttpStatus.OK);
     }
 }

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface AccountRepository extends JpaRepository<Account, UUID> {
+interface AccountRepository extends JpaRepository<Account, UUID> {
 
     /** @param email already {@linkplain Account#normaliseEmail normalised} */
     Optional<Account> findByEmail(String email);

@@ -1,7 +1,7 @@
 package dev.kitty.auth.admin;
 
 import dev.kitty.auth.account.Account;
-import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.account.SystemRole;
 import dev.kitty.platform.web.ApiProblem;
 import dev.kitty.platform.web.FieldError;
@@ -31,10 +31,10 @@ class UserAdministration {
 
     private static final Logger log = LoggerFactory.getLogger(UserAdministration.class);
 
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final AdministeredAccounts administered;
 
-    UserAdministration(AccountRepository accounts, AdministeredAccounts administered) {
+    UserAdministration(Accounts accounts, AdministeredAccounts administered) {
         this.accounts = accounts;
         this.administered = administered;
     }

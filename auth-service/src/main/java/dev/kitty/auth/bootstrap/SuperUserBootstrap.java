@@ -1,7 +1,7 @@
 package dev.kitty.auth.bootstrap;
 
 import dev.kitty.auth.account.Account;
-import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.account.SystemRole;
 import dev.kitty.auth.registration.PasswordPolicy;
 import java.time.Clock;
@@ -42,14 +42,14 @@ class SuperUserBootstrap implements ApplicationRunner {
 
     private final BootstrapProperties properties;
     private final SuperUsers superUsers;
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    SuperUserBootstrap(BootstrapProperties properties, SuperUsers superUsers, AccountRepository accounts,
+    SuperUserBootstrap(BootstrapProperties properties, SuperUsers superUsers, Accounts accounts,
             PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, JdbcClient jdbc,
             PlatformTransactionManager transactionManager, Clock clock) {
         this.properties = properties;

@@ -1,7 +1,7 @@
 package dev.kitty.auth.exchange;
 
 import dev.kitty.auth.account.Account;
-import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.mfa.Mfa;
 import dev.kitty.auth.pat.PersonalAccessTokens;
 import dev.kitty.auth.session.AccessTokens;
@@ -34,7 +34,7 @@ class CredentialExchange {
     static final List<String> PASSWORD = List.of("pwd");
     static final List<String> PERSONAL_ACCESS_TOKEN = List.of("pat");
 
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final PasswordEncoder passwordEncoder;
     private final PersonalAccessTokens personalAccessTokens;
     private final Mfa mfa;
@@ -44,7 +44,7 @@ class CredentialExchange {
     /** Checked against when the address is unknown, so that case costs as much as a wrong password. */
     private final String decoyHash;
 
-    CredentialExchange(AccountRepository accounts, PasswordEncoder passwordEncoder, PersonalAccessTokens personalAccessTokens,
+    CredentialExchange(Accounts accounts, PasswordEncoder passwordEncoder, PersonalAccessTokens personalAccessTokens,
             Mfa mfa, LoginThrottle throttle, AccessTokens accessTokens, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;

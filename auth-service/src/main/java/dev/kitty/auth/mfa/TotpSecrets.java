@@ -17,7 +17,7 @@ class TotpSecrets {
     private final SecretCipher cipher;
 
     TotpSecrets(AuthProperties properties) {
-        this.cipher = new SecretCipher(properties.keyEncryptionSecret(), "totp-secret");
+        this.cipher = SecretCipher.keyPerPurpose(properties.keyEncryptionSecret(), "totp-secret");
     }
 
     byte[] seal(String base32Secret, UUID accountId) {
@@ -25,13 +25,13 @@ class TotpSecrets {
     }
 
     String open(TotpCredential credential) {
-        if (!SecretCipher.SCHEME.equals(credential.secretProtection())) {
+        if (!cipher.scheme().equals(credential.secretProtection())) {
             throw new IllegalStateException("TOTP seed of " + credential.accountId() + " uses unknown scheme " + credential.secretProtection());
         }
         return new String(cipher.open(credential.sealedSecret(), credential.accountId().toString()), StandardCharsets.US_ASCII);
     }
 
     String scheme() {
-        return SecretCipher.SCHEME;
+        return cipher.scheme();
     }
 }

@@ -1,7 +1,7 @@
 package dev.kitty.auth.password;
 
 import dev.kitty.auth.account.Account;
-import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.account.CredentialsChanged;
 import dev.kitty.auth.registration.PasswordPolicy;
 import dev.kitty.auth.throttle.LoginThrottle;
@@ -24,12 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PasswordChange {
 
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy policy;
     private final LoginThrottle throttle;
 
-    PasswordChange(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy, LoginThrottle throttle) {
+    PasswordChange(Accounts accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy, LoginThrottle throttle) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.policy = policy;

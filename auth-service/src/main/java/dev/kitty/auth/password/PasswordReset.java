@@ -2,7 +2,7 @@ package dev.kitty.auth.password;
 
 import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.AccountDeleted;
-import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.account.CredentialsChanged;
 import dev.kitty.auth.registration.PasswordPolicy;
 import dev.kitty.auth.secret.OpaqueToken;
@@ -40,7 +40,7 @@ class PasswordReset implements DisposableBean {
     /** 256 bits, well above ASVS's 128-bit floor for such tokens. */
     static final int TOKEN_BYTES = 32;
 
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final PasswordResetTokenRepository tokens;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy policy;
@@ -52,7 +52,7 @@ class PasswordReset implements DisposableBean {
     private final TransactionTemplate transaction;
     private final SimpleAsyncTaskExecutor background;
 
-    PasswordReset(AccountRepository accounts, PasswordResetTokenRepository tokens, PasswordEncoder passwordEncoder,
+    PasswordReset(Accounts accounts, PasswordResetTokenRepository tokens, PasswordEncoder passwordEncoder,
             PasswordPolicy policy, RequestThrottle requestThrottle, LoginThrottle loginThrottle,
             ApplicationEventPublisher events, PasswordResetProperties properties, Clock clock,
             PlatformTransactionManager transactionManager) {

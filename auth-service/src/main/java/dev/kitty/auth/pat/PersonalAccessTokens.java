@@ -2,7 +2,7 @@ package dev.kitty.auth.pat;
 
 import dev.kitty.auth.account.AccountDeleted;
 import dev.kitty.auth.account.AccountLocked;
-import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.account.Accounts;
 import dev.kitty.platform.web.ApiProblem;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,11 +27,11 @@ public class PersonalAccessTokens {
     static final int MAX_USABLE_PER_ACCOUNT = 50;
 
     private final PersonalAccessTokenRepository tokens;
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PersonalAccessTokens(PersonalAccessTokenRepository tokens, AccountRepository accounts, ApplicationEventPublisher events, Clock clock) {
+    PersonalAccessTokens(PersonalAccessTokenRepository tokens, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.events = events;

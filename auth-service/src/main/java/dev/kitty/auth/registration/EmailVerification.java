@@ -2,7 +2,7 @@ package dev.kitty.auth.registration;
 
 import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.AccountDeleted;
-import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.config.AuthProperties;
 import dev.kitty.auth.secret.OpaqueToken;
 import dev.kitty.identity.events.EmailVerificationRequested;
@@ -26,12 +26,12 @@ class EmailVerification {
     static final int TOKEN_BYTES = 32;
 
     private final EmailVerificationTokenRepository tokens;
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final AuthProperties properties;
     private final Clock clock;
 
-    EmailVerification(EmailVerificationTokenRepository tokens, AccountRepository accounts, ApplicationEventPublisher events,
+    EmailVerification(EmailVerificationTokenRepository tokens, Accounts accounts, ApplicationEventPublisher events,
             AuthProperties properties, Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;

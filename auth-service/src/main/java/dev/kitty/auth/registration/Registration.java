@@ -1,7 +1,7 @@
 package dev.kitty.auth.registration;
 
 import dev.kitty.auth.account.Account;
-import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.account.Accounts;
 import dev.kitty.platform.web.ApiProblem;
 import java.time.Clock;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -13,13 +13,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Registration {
 
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
     private final EmailVerification emailVerification;
     private final Clock clock;
 
-    Registration(AccountRepository accounts, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
+    Registration(Accounts accounts, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
             EmailVerification emailVerification, Clock clock) {
         this.accounts = accounts;
         this.passwordPolicy = passwordPolicy;

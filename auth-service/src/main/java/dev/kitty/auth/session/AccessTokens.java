@@ -61,10 +61,10 @@ public class AccessTokens {
                 .notBefore(now)
                 .expiresAt(now.plus(ttl))
                 .id(UUID.randomUUID().toString())
-                .claim("email", account.email())
-                .claim("email_verified", account.emailVerified())
-                .claim("roles", account.roles().stream().map(Enum::name).sorted().toList())
-                .claim("amr", List.copyOf(authenticationMethods))
+                .claim(JwtPolicy.EMAIL_CLAIM, account.email())
+                .claim(JwtPolicy.EMAIL_VERIFIED_CLAIM, account.emailVerified())
+                .claim(JwtPolicy.ROLES_CLAIM, account.roles().stream().map(Enum::name).sorted().toList())
+                .claim(JwtPolicy.AUTHENTICATION_METHODS_CLAIM, List.copyOf(authenticationMethods))
                 .claim(JwtPolicy.TOKEN_USE_CLAIM, JwtPolicy.ACCESS_TOKEN_USE);
         if (session != null) {
             // lets a password change end every session but the caller's own (OIDC's sid)

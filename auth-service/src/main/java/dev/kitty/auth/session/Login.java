@@ -1,7 +1,7 @@
 package dev.kitty.auth.session;
 
 import dev.kitty.auth.account.Account;
-import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.mfa.Mfa;
 import dev.kitty.auth.throttle.LoginThrottle;
 import dev.kitty.platform.web.ApiProblem;
@@ -32,7 +32,7 @@ class Login {
      */
     static final List<String> PASSWORD_AND_OTP = List.of("pwd", "otp");
 
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final PasswordEncoder passwordEncoder;
     private final Sessions sessions;
     private final Mfa mfa;
@@ -41,7 +41,7 @@ class Login {
     /** Checked against when the address is unknown, so that case costs as much as a wrong password. */
     private final String decoyHash;
 
-    Login(AccountRepository accounts, PasswordEncoder passwordEncoder, Sessions sessions, Mfa mfa, LoginThrottle throttle,
+    Login(Accounts accounts, PasswordEncoder passwordEncoder, Sessions sessions, Mfa mfa, LoginThrottle throttle,
             PlatformTransactionManager transactionManager) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;

@@ -3,7 +3,7 @@ package dev.kitty.auth.session;
 import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.AccountDeleted;
 import dev.kitty.auth.account.AccountLocked;
-import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.account.CredentialsChanged;
 import dev.kitty.auth.config.AuthProperties;
 import dev.kitty.auth.secret.OpaqueToken;
@@ -32,12 +32,12 @@ class Sessions {
     static final int TOKEN_BYTES = 32;
 
     private final RefreshTokenRepository refreshTokens;
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final AccessTokens accessTokens;
     private final AuthProperties properties;
     private final Clock clock;
 
-    Sessions(RefreshTokenRepository refreshTokens, AccountRepository accounts, AccessTokens accessTokens,
+    Sessions(RefreshTokenRepository refreshTokens, Accounts accounts, AccessTokens accessTokens,
             AuthProperties properties, Clock clock) {
         this.refreshTokens = refreshTokens;
         this.accounts = accounts;

@@ -1,6 +1,6 @@
 package dev.kitty.auth.signing;
 
-import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.account.SystemRole;
 import dev.kitty.platform.security.CurrentUser;
 import dev.kitty.platform.web.ApiProblem;
@@ -16,9 +16,9 @@ class KeyRotationController {
     private static final Logger log = LoggerFactory.getLogger(KeyRotationController.class);
 
     private final KeyRotation rotation;
-    private final AccountRepository accounts;
+    private final Accounts accounts;
 
-    KeyRotationController(KeyRotation rotation, AccountRepository accounts) {
+    KeyRotationController(KeyRotation rotation, Accounts accounts) {
         this.rotation = rotation;
         this.accounts = accounts;
     }

@@ -1,6 +1,7 @@
 package dev.kitty.auth.signing;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.kitty.platform.security.JwtPolicy;
 import java.util.List;
 
 /**
@@ -30,6 +31,7 @@ record OpenIdConfigurationResponse(
                 List.of(SigningKeys.ALGORITHM),
                 List.of("none"),
                 List.of("password", "refresh_token"),
-                List.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "email", "email_verified", "roles", "amr"));
+                List.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", JwtPolicy.EMAIL_CLAIM, JwtPolicy.EMAIL_VERIFIED_CLAIM,
+                        JwtPolicy.ROLES_CLAIM, JwtPolicy.AUTHENTICATION_METHODS_CLAIM));
     }
 }

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.kitty.auth.config.AuthProperties;
+import dev.kitty.auth.secret.SecretCipher;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -46,7 +47,7 @@ class SigningKeys implements InitializingBean {
     static final Duration UNKNOWN_KID_RELOAD_INTERVAL = Duration.ofSeconds(10);
 
     private final SigningKeyRepository repository;
-    private final PrivateKeyCipher cipher;
+    private final SecretCipher cipher;
     private final AuthProperties properties;
     private final Clock clock;
     private final Map<String, RSAKey> opened = new ConcurrentHashMap<>();
@@ -54,7 +55,7 @@ class SigningKeys implements InitializingBean {
 
     SigningKeys(SigningKeyRepository repository, AuthProperties properties, Clock clock) {
         this.repository = repository;
-        this.cipher = new PrivateKeyCipher(properties.keyEncryptionSecret());
+        this.cipher = SecretCipher.keyPerValue(properties.keyEncryptionSecret(), "signing key");
         this.properties = properties;
         this.clock = clock;
     }
@@ -143,8 +144,8 @@ class SigningKeys implements InitializingBean {
             var kid = new RSAKey.Builder(publicKey).build().computeThumbprint().toString();
             var sealed = cipher.seal(pair.getPrivate().getEncoded(), kid);
             return active
-                    ? SigningKey.activeKey(kid, ALGORITHM, publicKey.getEncoded(), sealed, PrivateKeyCipher.SCHEME, now)
-                    : SigningKey.pendingKey(kid, ALGORITHM, publicKey.getEncoded(), sealed, PrivateKeyCipher.SCHEME, now);
+                    ? SigningKey.activeKey(kid, ALGORITHM, publicKey.getEncoded(), sealed, cipher.scheme(), now)
+                    : SigningKey.pendingKey(kid, ALGORITHM, publicKey.getEncoded(), sealed, cipher.scheme(), now);
         } catch (GeneralSecurityException | JOSEException e) {
             throw new IllegalStateException("Cannot create a signing key", e);
         }
@@ -155,7 +156,7 @@ class SigningKeys implements InitializingBean {
     }
 
     private RSAKey privateJwk(SigningKey row) {
-        if (!PrivateKeyCipher.SCHEME.equals(row.privateKeyProtection())) {
+        if (!cipher.scheme().equals(row.privateKeyProtection())) {
             throw new IllegalStateException("Signing key " + row.kid() + " is protected with unknown scheme " + row.privateKeyProtection());
         }
         try {

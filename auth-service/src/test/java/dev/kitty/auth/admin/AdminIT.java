@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.SignedJWT;
 import dev.kitty.auth.AuthApi;
 import dev.kitty.auth.RunningAuthService;
+import dev.kitty.platform.security.JwtPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -217,7 +218,7 @@ class AdminIT extends RunningAuthService {
 
     private static List<String> roles(String token) {
         try {
-            return SignedJWT.parse(token).getJWTClaimsSet().getStringListClaim("roles");
+            return SignedJWT.parse(token).getJWTClaimsSet().getStringListClaim(JwtPolicy.ROLES_CLAIM);
         } catch (java.text.ParseException e) {
             throw new IllegalStateException(e);
         }

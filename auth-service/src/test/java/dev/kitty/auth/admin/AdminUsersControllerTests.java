@@ -1,6 +1,6 @@
 package dev.kitty.auth.admin;
 
-import static dev.kitty.auth.JwtCallers.caller;
+import static dev.kitty.platform.test.web.JwtCallers.caller;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.verify;
@@ -13,10 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.kitty.auth.PlatformWebSlice;
 import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.SystemRole;
 import dev.kitty.auth.mfa.Mfa;
+import dev.kitty.platform.test.web.PlatformWebSlice;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;

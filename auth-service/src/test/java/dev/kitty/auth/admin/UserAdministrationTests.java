@@ -9,7 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.kitty.auth.account.Account;
-import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.account.AccountStatus;
 import dev.kitty.auth.account.SystemRole;
 import dev.kitty.platform.web.ApiProblem;
@@ -30,7 +30,7 @@ import org.springframework.data.domain.Pageable;
 /** The rules behind the admin endpoints, with the caller's stored standing as the deciding input. */
 class UserAdministrationTests {
 
-    private final AccountRepository accounts = mock(AccountRepository.class);
+    private final Accounts accounts = mock(Accounts.class);
     private final AdministeredAccounts administered = mock(AdministeredAccounts.class);
     private final UserAdministration administration = new UserAdministration(accounts, administered);
 

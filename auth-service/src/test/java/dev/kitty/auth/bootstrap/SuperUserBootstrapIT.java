@@ -7,10 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.kitty.auth.AuthApi;
-import dev.kitty.auth.AuthServiceApplication;
 import dev.kitty.auth.RunningAuthService;
 import dev.kitty.identity.events.IdentityEvents;
-import dev.kitty.platform.test.TestTokens;
+import dev.kitty.platform.security.JwtPolicy;
 import dev.kitty.platform.test.TopicRecords;
 import java.time.Duration;
 import java.util.List;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -31,9 +28,6 @@ import org.springframework.http.HttpMethod;
 class SuperUserBootstrapIT extends RunningAuthService {
 
     private static final String STRONG_PASSWORD = "quartz-lantern-meadow-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @Autowired
-    JdbcConnectionDetails database;
 
     @Autowired
     SuperUserBootstrap bootstrap;
@@ -49,17 +43,7 @@ class SuperUserBootstrapIT extends RunningAuthService {
     void createsAWorkingSuperUserAtStartUpOnceAndNeverLogsThePassword(CapturedOutput output) throws Exception {
         var email = uniqueEmail("root");
 
-        try (var instance = new SpringApplicationBuilder(AuthServiceApplication.class).run(
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + database.getJdbcUrl(),
-                "--spring.datasource.username=" + database.getUsername(),
-                "--spring.datasource.password=" + database.getPassword(),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.kafka.listener.auto-startup=false",
-                "--kitty.security.issuer=" + TestTokens.ISSUER,
-                "--eureka.client.enabled=false",
-                "--spring.cloud.discovery.enabled=false",
+        try (var instance = startAnotherInstance(
                 "--kitty.auth.bootstrap.super-user.email=" + email.toUpperCase(),
                 "--kitty.auth.bootstrap.super-user.password=" + STRONG_PASSWORD)) {
             var id = jdbc.sql("SELECT id FROM account WHERE email = ? AND email_verified AND status = 'ACTIVE'").param(email)
@@ -77,7 +61,7 @@ class SuperUserBootstrapIT extends RunningAuthService {
         var login = api.login(email, STRONG_PASSWORD);
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         var token = login.field("access_token");
-        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringListClaim("roles")).containsExactly("ADMIN", "SUPER_USER", "USER");
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringListClaim(JwtPolicy.ROLES_CLAIM)).containsExactly("ADMIN", "SUPER_USER", "USER");
         assertThat(SignedJWT.parse(token).getJWTClaimsSet().getBooleanClaim("email_verified")).isTrue();
         assertThat(api.call(HttpMethod.GET, "/api/admin/users", null, token).status()).isEqualTo(200);
 

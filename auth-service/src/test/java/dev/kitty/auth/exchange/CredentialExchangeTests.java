@@ -13,7 +13,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.kitty.auth.account.Account;
-import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.mfa.Mfa;
 import dev.kitty.auth.pat.PersonalAccessTokens;
 import dev.kitty.auth.session.AccessTokens;
@@ -45,7 +45,7 @@ class CredentialExchangeTests {
     private static final String PAT = "kitty_pat_0123456789abcdef_" + "a".repeat(43);
     private static final String CLIENT = "203.0.113.7";
 
-    private final AccountRepository accounts = mock(AccountRepository.class);
+    private final Accounts accounts = mock(Accounts.class);
     private final PasswordEncoder passwords = mock(PasswordEncoder.class);
     private final PersonalAccessTokens tokens = mock(PersonalAccessTokens.class);
     private final Mfa mfa = mock(Mfa.class);

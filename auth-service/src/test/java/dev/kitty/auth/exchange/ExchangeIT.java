@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.SignedJWT;
 import dev.kitty.auth.AuthApi;
 import dev.kitty.auth.RunningAuthService;
+import dev.kitty.platform.security.JwtPolicy;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
 import java.time.Instant;
@@ -32,8 +33,8 @@ class ExchangeIT extends RunningAuthService {
         assertThat(exchanged.json().has("refresh_token")).isFalse();
         var claims = SignedJWT.parse(exchanged.field("access_token")).getJWTClaimsSet();
         assertThat(claims.getSubject()).isEqualTo(userId.toString());
-        assertThat(claims.getStringListClaim("amr")).containsExactly("pwd");
-        assertThat(claims.getStringClaim("token_use")).isEqualTo("access");
+        assertThat(claims.getStringListClaim(JwtPolicy.AUTHENTICATION_METHODS_CLAIM)).containsExactly("pwd");
+        assertThat(claims.getStringClaim(JwtPolicy.TOKEN_USE_CLAIM)).isEqualTo("access");
         assertThat(api.call(HttpMethod.GET, "/api/auth/tokens", null, exchanged.field("access_token")).status()).isEqualTo(200);
     }
 

@@ -9,6 +9,7 @@ import dev.kitty.auth.AuthApi;
 import dev.kitty.auth.RunningAuthService;
 import dev.kitty.identity.events.CredentialsRevoked;
 import dev.kitty.identity.events.IdentityEvents;
+import dev.kitty.platform.security.JwtPolicy;
 import dev.kitty.platform.test.TopicRecords;
 import java.time.Duration;
 import java.util.Map;
@@ -119,7 +120,7 @@ class CredentialRevocationIT extends RunningAuthService {
     }
 
     private static String sid(String accessToken) throws Exception {
-        return SignedJWT.parse(accessToken).getJWTClaimsSet().getStringClaim("sid");
+        return SignedJWT.parse(accessToken).getJWTClaimsSet().getStringClaim(JwtPolicy.SESSION_CLAIM);
     }
 
     private JsonNode revocationOf(UUID userId, String reason) {

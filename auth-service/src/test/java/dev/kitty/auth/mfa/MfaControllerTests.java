@@ -12,15 +12,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.kitty.auth.PlatformWebSlice;
+import dev.kitty.platform.security.JwtPolicy;
+import dev.kitty.platform.test.web.PlatformWebSlice;
 import dev.kitty.platform.web.ApiProblem;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
@@ -44,8 +45,8 @@ class MfaControllerTests {
     TotpEnrolment enrolment;
 
     private static RequestPostProcessor ann() {
-        return jwt().jwt(token -> token.subject(USER.toString()).claim("email", "ann@example.com").claim("sid", SESSION.toString())
-                .claim("amr", List.of("pwd")));
+        return jwt().jwt(token -> token.subject(USER.toString()).claim(JwtPolicy.EMAIL_CLAIM, "ann@example.com").claim(JwtPolicy.SESSION_CLAIM, SESSION.toString())
+                .claim(JwtPolicy.AUTHENTICATION_METHODS_CLAIM, List.of("pwd")));
     }
 
     static Stream<Arguments> endpoints() {
@@ -73,8 +74,8 @@ class MfaControllerTests {
     @MethodSource("endpoints")
     void refusesAnAccessTokenObtainedFromAPersonalAccessToken(String description, MockHttpServletRequestBuilder request)
             throws Exception {
-        mvc.perform(request.with(jwt().jwt(token -> token.subject(USER.toString()).claim("email", "ann@example.com")
-                        .claim("amr", List.of("pat")))))
+        mvc.perform(request.with(jwt().jwt(token -> token.subject(USER.toString()).claim(JwtPolicy.EMAIL_CLAIM, "ann@example.com")
+                        .claim(JwtPolicy.AUTHENTICATION_METHODS_CLAIM, List.of("pat")))))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("https://kitty.dev/problems/interactive-login-required"));
 

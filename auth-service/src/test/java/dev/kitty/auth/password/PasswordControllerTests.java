@@ -12,7 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.kitty.auth.PlatformWebSlice;
+import dev.kitty.platform.security.JwtPolicy;
+import dev.kitty.platform.test.web.PlatformWebSlice;
 import dev.kitty.platform.web.ApiProblem;
 import java.time.Duration;
 import java.util.UUID;
@@ -82,7 +83,7 @@ class PasswordControllerTests {
                 .andExpect(status().isUnauthorized());
         verifyNoInteractions(change);
 
-        mvc.perform(post("/api/auth/password/change").with(jwt().jwt(token -> token.subject(USER.toString()).claim("sid", SESSION).claim("amr", java.util.List.of("pwd"))))
+        mvc.perform(post("/api/auth/password/change").with(jwt().jwt(token -> token.subject(USER.toString()).claim(JwtPolicy.SESSION_CLAIM, SESSION).claim(JwtPolicy.AUTHENTICATION_METHODS_CLAIM, java.util.List.of("pwd"))))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isNoContent());
         verify(change).change(USER, "127.0.0.1", SESSION, "violet-harbour-engine-42", "violet-harbour-engine-43");
@@ -93,7 +94,7 @@ class PasswordControllerTests {
     void refusesToChangeThePasswordWithATokenObtainedFromAPersonalAccessToken() throws Exception {
         var body = "{\"currentPassword\": \"violet-harbour-engine-42\", \"newPassword\": \"violet-harbour-engine-43\"}";
         mvc.perform(post("/api/auth/password/change").with(jwt().jwt(token -> token.subject(USER.toString())
-                                .claim("amr", java.util.List.of("pat"))))
+                                .claim(JwtPolicy.AUTHENTICATION_METHODS_CLAIM, java.util.List.of("pat"))))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("https://kitty.dev/problems/interactive-login-required"));

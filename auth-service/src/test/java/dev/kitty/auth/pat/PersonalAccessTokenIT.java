@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.SignedJWT;
 import dev.kitty.auth.AuthApi;
 import dev.kitty.auth.RunningAuthService;
+import dev.kitty.platform.security.JwtPolicy;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -59,8 +60,8 @@ class PersonalAccessTokenIT extends RunningAuthService {
         assertThat(exchanged.status()).as(exchanged.body()).isEqualTo(200);
         assertThat(exchanged.json().has("refresh_token")).isFalse();
         var claims = SignedJWT.parse(exchanged.field("access_token")).getJWTClaimsSet();
-        assertThat(claims.getStringListClaim("amr")).containsExactly("pat");
-        assertThat(claims.getStringClaim("email")).isEqualTo(email);
+        assertThat(claims.getStringListClaim(JwtPolicy.AUTHENTICATION_METHODS_CLAIM)).containsExactly("pat");
+        assertThat(claims.getStringClaim(JwtPolicy.EMAIL_CLAIM)).isEqualTo(email);
         assertThat(api.call(HttpMethod.GET, "/api/admin/users", null, exchanged.field("access_token")).status())
                 .as("the exchanged token authenticates (a plain user is then forbidden, not unauthenticated)").isEqualTo(403);
         var listed = api.call(HttpMethod.GET, "/api/auth/tokens", null, accessToken(email));

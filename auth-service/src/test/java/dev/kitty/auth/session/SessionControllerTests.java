@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.kitty.auth.PlatformWebSlice;
+import dev.kitty.platform.test.web.PlatformWebSlice;
 import dev.kitty.platform.web.ApiProblem;
 import java.time.Duration;
 import java.util.stream.Stream;

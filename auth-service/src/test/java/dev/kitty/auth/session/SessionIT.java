@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import dev.kitty.auth.AuthApi;
 import dev.kitty.auth.RunningAuthService;
+import dev.kitty.platform.security.JwtPolicy;
 import dev.kitty.platform.test.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,11 +57,11 @@ class SessionIT extends RunningAuthService {
         assertThat(claims.getNotBeforeTime()).isEqualTo(claims.getIssueTime());
         assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(Duration.ofMinutes(10).toMillis());
         assertThat(claims.getJWTID()).isNotBlank();
-        assertThat(claims.getStringClaim("email")).isEqualTo(email);
+        assertThat(claims.getStringClaim(JwtPolicy.EMAIL_CLAIM)).isEqualTo(email);
         assertThat(claims.getBooleanClaim("email_verified")).isFalse();
-        assertThat(claims.getStringListClaim("roles")).containsExactly("USER");
-        assertThat(claims.getStringListClaim("amr")).containsExactly("pwd");
-        assertThat(claims.getStringClaim("token_use")).isEqualTo("access");
+        assertThat(claims.getStringListClaim(JwtPolicy.ROLES_CLAIM)).containsExactly("USER");
+        assertThat(claims.getStringListClaim(JwtPolicy.AUTHENTICATION_METHODS_CLAIM)).containsExactly("pwd");
+        assertThat(claims.getStringClaim(JwtPolicy.TOKEN_USE_CLAIM)).isEqualTo("access");
     }
 
     @Test
@@ -254,12 +255,12 @@ class SessionIT extends RunningAuthService {
         var userId = api.register(email);
         var login = api.login(email, PASSWORD);
 
-        var sid = SignedJWT.parse(login.field("access_token")).getJWTClaimsSet().getStringClaim("sid");
+        var sid = SignedJWT.parse(login.field("access_token")).getJWTClaimsSet().getStringClaim(JwtPolicy.SESSION_CLAIM);
         var refreshed = api.refresh(login.field("refresh_token"));
 
         assertThat(jdbc.sql("SELECT DISTINCT family_id FROM refresh_token WHERE account_id = ?").param(userId).query(UUID.class).single())
                 .hasToString(sid);
-        assertThat(SignedJWT.parse(refreshed.field("access_token")).getJWTClaimsSet().getStringClaim("sid")).isEqualTo(sid);
+        assertThat(SignedJWT.parse(refreshed.field("access_token")).getJWTClaimsSet().getStringClaim(JwtPolicy.SESSION_CLAIM)).isEqualTo(sid);
     }
 
     private static long timed(Runnable call) {

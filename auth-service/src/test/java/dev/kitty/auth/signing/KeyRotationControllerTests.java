@@ -1,16 +1,16 @@
 package dev.kitty.auth.signing;
 
-import static dev.kitty.auth.JwtCallers.caller;
+import static dev.kitty.platform.test.web.JwtCallers.caller;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.kitty.auth.PlatformWebSlice;
 import dev.kitty.auth.account.Account;
-import dev.kitty.auth.account.AccountRepository;
+import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.account.SystemRole;
+import dev.kitty.platform.test.web.PlatformWebSlice;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,7 +37,7 @@ class KeyRotationControllerTests {
     KeyRotation rotation;
 
     @MockitoBean
-    AccountRepository accounts;
+    Accounts accounts;
 
     /** OWASP API5:2023, ASVS 5.0 V8.2.1: only a SUPER_USER reaches key rotation; without a token it is 401. */
     static Stream<Arguments> roleTable() {

@@ -7,22 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.kitty.auth.AuthApi;
-import dev.kitty.auth.AuthServiceApplication;
 import dev.kitty.auth.RunningAuthService;
+import dev.kitty.auth.secret.SecretCipher;
 import dev.kitty.platform.test.TestTokens;
 import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
 
 class SigningKeysIT extends RunningAuthService {
-
-    @Autowired
-    JdbcConnectionDetails database;
 
     @Test
     void publishesThePublicHalfOfEveryKeyInUse() throws Exception {
@@ -46,7 +38,7 @@ class SigningKeysIT extends RunningAuthService {
         var stored = jdbc.sql("SELECT private_key, private_key_protection FROM signing_key WHERE active")
                 .query((rs, n) -> Map.entry(rs.getBytes(1), rs.getString(2))).single();
 
-        assertThat(stored.getValue()).isEqualTo(PrivateKeyCipher.SCHEME);
+        assertThat(stored.getValue()).isEqualTo(SecretCipher.KEY_PER_VALUE_SCHEME);
         assertThat(stored.getKey()[0]).as("sealed format version, not a DER SEQUENCE").isEqualTo((byte) 1);
     }
 
@@ -70,7 +62,7 @@ class SigningKeysIT extends RunningAuthService {
 
         for (int restart = 1; restart <= 2; restart++) {
             try (var instance = startAnotherInstance()) {
-                var restarted = new AuthApi(port(instance), json);
+                var restarted = new AuthApi(portOf(instance), json);
 
                 assertThat(JWKSet.parse(restarted.get("/oauth2/jwks").body()).getKeyByKeyId(kid)).as("restart %d", restart).isNotNull();
                 assertThat(instance.getBean(SigningKeys.class).signingKey().getKeyID()).isEqualTo(kid);
@@ -79,25 +71,5 @@ class SigningKeysIT extends RunningAuthService {
             }
         }
         assertThat(jdbc.sql("SELECT count(*) FROM signing_key WHERE active").query(Long.class).single()).isOne();
-    }
-
-    /** A second auth-service on the same database, as after a restart or on another node. */
-    private ConfigurableApplicationContext startAnotherInstance() {
-        // command-line arguments: they outrank application.yml (builder properties would not)
-        return new SpringApplicationBuilder(AuthServiceApplication.class).run(
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + database.getJdbcUrl(),
-                "--spring.datasource.username=" + database.getUsername(),
-                "--spring.datasource.password=" + database.getPassword(),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.kafka.listener.auto-startup=false",
-                "--kitty.security.issuer=" + TestTokens.ISSUER,
-                "--eureka.client.enabled=false",
-                "--spring.cloud.discovery.enabled=false");
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(Objects.requireNonNull(context.getEnvironment().getProperty("local.server.port")));
     }
 }

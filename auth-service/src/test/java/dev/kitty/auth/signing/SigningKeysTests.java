@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import dev.kitty.auth.config.AuthProperties;
 import dev.kitty.auth.config.AuthProperties.PasswordHashing;
+import dev.kitty.auth.secret.SecretCipher;
 import dev.kitty.platform.security.JwtPolicy;
 import dev.kitty.platform.security.SecurityProperties;
 import java.net.URI;
@@ -58,7 +59,7 @@ class SigningKeysTests {
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.active()).isTrue();
             assertThat(row.algorithm()).isEqualTo("RS256");
-            assertThat(row.privateKeyProtection()).isEqualTo(PrivateKeyCipher.SCHEME);
+            assertThat(row.privateKeyProtection()).isEqualTo(SecretCipher.KEY_PER_VALUE_SCHEME);
         });
         assertThat(keys.signingKey().getKeyID()).isEqualTo(rows.getFirst().kid());
         assertThat(keys.signingKey().size()).isEqualTo(2048);
@@ -113,7 +114,7 @@ class SigningKeysTests {
         var decoder = configuration.ownKeysJwtDecoder(keys, SECURITY, NO_DENY_LIST);
 
         for (Consumer<JwtClaimsSet.Builder> spoil : List.<Consumer<JwtClaimsSet.Builder>>of(
-                claims -> claims.claim("token_use", "refresh"),
+                claims -> claims.claim(JwtPolicy.TOKEN_USE_CLAIM, "refresh"),
                 claims -> claims.audience(List.of("someone-else")),
                 claims -> claims.issuer("http://evil.example"),
                 claims -> claims.issuedAt(Instant.now().minusSeconds(900)).notBefore(Instant.now().minusSeconds(900))

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -46,15 +45,24 @@ public final class GoldenSamples {
     }
 
     /**
-     * Checks that the repository's AsyncAPI document (docs/asyncapi.yaml, found from the
-     * module directory Maven runs tests in) describes every event type of the catalog on its topic.
+     * Checks every event type of the catalog against the repository's AsyncAPI document: the
+     * channel whose address is the type's topic carries a message of that name, whose payload schema
+     * is strict ({@code data} lists exactly the record's fields and allows no other), and the golden
+     * sample and the document's own examples validate against that schema. A field renamed, added or
+     * dropped on one side only fails here.
      */
     public static Stream<DynamicTest> documentedInAsyncApi(EventCatalog catalog) {
-        var document = asyncApiDocument();
-        return catalog.types().stream().map(type -> DynamicTest.dynamicTest(type.name() + " in AsyncAPI", () -> {
-            assertThat(document).as("channel of %s", type.topic()).contains("address: " + type.topic() + "\n");
-            assertThat(document).as("message %s", type.name()).contains("name: " + type.name() + "\n")
-                    .contains("const: " + type.name() + "\n");
+        var document = AsyncApiDocument.load();
+        return catalog.types().stream().map(type -> DynamicTest.dynamicTest(type.name() + " matches its AsyncAPI schema", () -> {
+            var message = document.message(type);
+            AsyncApiDocument.assertStrict(message, type);
+            var schema = message.path("payload");
+            assertThat(AsyncApiDocument.violations(schema, read(golden(type))))
+                    .as("golden sample of %s against its AsyncAPI payload schema", type.name()).isEmpty();
+            for (var example : message.path("examples")) {
+                assertThat(AsyncApiDocument.violations(schema, example.path("payload")))
+                        .as("AsyncAPI example of %s against its payload schema", type.name()).isEmpty();
+            }
         }));
     }
 
@@ -64,13 +72,13 @@ public final class GoldenSamples {
      * such an event), and without an optional one still decodes.
      */
     public static Stream<DynamicTest> requiresWhatAsyncApiRequires(EventCatalog catalog) {
-        var document = asyncApiDocument();
+        var document = AsyncApiDocument.load();
         return catalog.types().stream().map(type -> DynamicTest.dynamicTest(type.name() + " requires its documented fields",
-                () -> requiresAsDocumented(type, documentedRequiredFields(document, type.name()))));
+                () -> requiresAsDocumented(type, documentedRequiredFields(document, type))));
     }
 
     private static <T extends Record> void requiresAsDocumented(EventType<T> type, List<String> required) {
-        var data = (ObjectNode) read("golden/" + type.name() + ".json").get("data");
+        var data = (ObjectNode) read(golden(type)).get("data");
         assertThat(data.propertyNames()).as("fields of the golden %s", type.name()).containsAll(required);
         for (var field : data.propertyNames()) {
             var without = data.deepCopy();
@@ -85,32 +93,14 @@ public final class GoldenSamples {
         }
     }
 
-    private static List<String> documentedRequiredFields(String document, String typeName) {
-        var message = document.indexOf("name: " + typeName + "\n");
-        assertThat(message).as("message %s in AsyncAPI", typeName).isNotNegative();
-        var data = document.indexOf("\n          data:\n", message);
-        var start = document.indexOf("required: [", data) + "required: [".length();
-        var end = document.indexOf("]", start);
-        return Arrays.stream(document.substring(start, end).split(",")).map(String::strip).toList();
-    }
-
-    private static String asyncApiDocument() {
-        var moduleDirectory = java.nio.file.Path.of("").toAbsolutePath();
-        for (var directory = moduleDirectory; directory != null; directory = directory.getParent()) {
-            var candidate = directory.resolve("docs/asyncapi.yaml");
-            if (java.nio.file.Files.isRegularFile(candidate)) {
-                try {
-                    return java.nio.file.Files.readString(candidate);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        throw new AssertionError("docs/asyncapi.yaml not found above " + moduleDirectory);
+    private static List<String> documentedRequiredFields(AsyncApiDocument document, EventType<?> type) {
+        var required = document.message(type).path("payload").path("properties").path("data").path("required");
+        assertThat(required.isArray()).as("required fields of %s's data in AsyncAPI", type.name()).isTrue();
+        return required.valueStream().map(JsonNode::asString).toList();
     }
 
     private static <T extends Record> void roundTrip(EventType<T> type) {
-        var envelope = read("golden/" + type.name() + ".json");
+        var envelope = read(golden(type));
         assertThat(envelope.path("specversion").asString()).isEqualTo("1.0");
         assertThat(envelope.path("type").asString()).isEqualTo(type.name());
         assertThat(envelope.path("id").asString()).isNotBlank();
@@ -122,6 +112,10 @@ public final class GoldenSamples {
         JsonNode written = JSON.valueToTree(payload);
         assertThat(written.equals(NUMBERS_BY_VALUE, data)).as("%s written back: %s, golden: %s", type.name(), written, data).isTrue();
         assertThat(type.keyFor(payload)).isEqualTo(envelope.path("subject").asString());
+    }
+
+    private static String golden(EventType<?> type) {
+        return "golden/" + type.name() + ".json";
     }
 
     private static JsonNode read(String resource) {

@@ -3,6 +3,7 @@ package dev.kitty.gateway.basic;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.kitty.gateway.basic.AuthorizationHeader.BasicCredentials;
 import dev.kitty.gateway.basic.CredentialKeys.CredentialKey;
 import dev.kitty.gateway.basic.ExchangeOutcome.Issued;
@@ -51,11 +52,13 @@ class BasicTokenCache {
     private final Counter revocations;
     private final ObjectProvider<RevokedCredentials> revoked;
 
+    /** @param ticker the cache's time source, the system's unless a test supplies one */
     BasicTokenCache(BasicAuthProperties properties, TokenExchange exchange, MeterRegistry registry,
-            ObjectProvider<RevokedCredentials> revoked) {
+            ObjectProvider<RevokedCredentials> revoked, ObjectProvider<Ticker> ticker) {
         this.exchange = exchange;
         this.revoked = revoked;
         this.outcomes = CaffeineCacheMetrics.monitor(registry, Caffeine.newBuilder()
+                .ticker(ticker.getIfAvailable(Ticker::systemTicker))
                 .maximumSize(properties.cacheSize())
                 .expireAfter(new UntilShortlyBeforeExpiry(properties.safetyMargin(), properties.maxAge()))
                 .recordStats()

@@ -2,6 +2,7 @@ package dev.kitty.gateway.basic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import dev.kitty.identity.events.CredentialsRevoked;
 import dev.kitty.platform.revocation.RevokedCredentials;
+import dev.kitty.platform.test.MutableClock;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -254,10 +256,11 @@ class BasicAuthIT {
         var email = email("short");
 
         bearerSeenFor(email, SECRET);
+        CACHE_TIME.advance(Duration.ofMillis(900));
         bearerSeenFor(email, SECRET);
         assertThat(auth.exchangesFor(email)).isEqualTo(1);
 
-        Thread.sleep(1_300);
+        CACHE_TIME.advance(Duration.ofMillis(200));
         bearerSeenFor(email, SECRET);
         assertThat(auth.exchangesFor(email)).isEqualTo(2);
     }
@@ -394,6 +397,18 @@ class BasicAuthIT {
         @Bean
         RevokedCredentials revokedCredentials() {
             return new RevokedCredentials(Duration.ofMinutes(16), Clock.systemUTC());
+        }
+    }
+
+    /** The token cache's time, moved by the tests that are about expiry; it stands still for the others. */
+    static final MutableClock CACHE_TIME = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
+    @TestConfiguration
+    static class CacheTime {
+
+        @Bean
+        Ticker cacheTicker() {
+            return () -> Duration.between(Instant.EPOCH, CACHE_TIME.instant()).toNanos();
         }
     }
 

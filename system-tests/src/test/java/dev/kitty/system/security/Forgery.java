@@ -1,91 +1,53 @@
 package dev.kitty.system.security;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.text.ParseException;
-import java.util.Base64;
-import java.util.concurrent.ThreadLocalRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.kitty.platform.test.JwtForgery;
 
-/** Forges tokens from a genuine one: the attacker holds a real token and the public JWKS, never the private key. */
+/**
+ * Forges tokens from a genuine one: the attacker holds a real token and the public JWKS, never the
+ * private key. The forging itself is platform-test's {@link JwtForgery}, shared with the services'
+ * own attack tests; this class phrases it the way the stack's attack suites use it.
+ */
 final class Forgery {
 
-    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
-
     /** The attacker's own RSA key, whose public half it can put in jku/x5u/jwk headers. */
-    static final RSAKey ATTACKER_KEY = generate();
+    static final RSAKey ATTACKER_KEY = JwtForgery.ATTACKER_KEY;
 
     private Forgery() {
     }
 
-    static String segment(String json) {
-        return B64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
 
     static JWTClaimsSet claimsOf(String genuine) {
-        try {
-            return SignedJWT.parse(genuine).getJWTClaimsSet();
-        } catch (ParseException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return JwtForgery.claimsOf(genuine);
     }
 
     static String kidOf(String genuine) {
-        try {
-            return SignedJWT.parse(genuine).getHeader().getKeyID();
-        } catch (ParseException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return JwtForgery.kidOf(genuine);
     }
 
     static String unsigned(String alg, String genuine) {
-        return segment("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}") + "." + genuine.split("\\.")[1] + ".";
+        return JwtForgery.unsigned(alg, claimsOf(genuine));
     }
 
     static String hs256(byte[] secret, String genuine) {
-        String signingInput = segment("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kidOf(genuine) + "\"}") + "."
-                + genuine.split("\\.")[1];
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return signingInput + "." + B64URL.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return JwtForgery.hs256(secret, kidOf(genuine), claimsOf(genuine));
     }
 
     static String flippedSignature(String genuine) {
-        String[] parts = genuine.split("\\.");
-        char[] signature = parts[2].toCharArray();
-        int middle = signature.length / 2;
-        signature[middle] = signature[middle] == 'A' ? 'B' : 'A';
-        return parts[0] + "." + parts[1] + "." + new String(signature);
+        return JwtForgery.withFlippedSignatureChar(genuine);
     }
 
     /** The genuine header and signature around a payload the attacker wrote. */
     static String swappedPayload(String genuine, JWTClaimsSet claims) {
-        String[] parts = genuine.split("\\.");
-        return parts[0] + "." + segment(claims.toString()) + "." + parts[2];
+        return JwtForgery.withPayload(genuine, claims.toString());
     }
 
     static String attackerSigned(JWSHeader.Builder header, JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(header.type(JOSEObjectType.JWT).build(), claims);
-        try {
-            jwt.sign(new RSASSASigner(ATTACKER_KEY));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
+        return JwtForgery.signedBy(ATTACKER_KEY, header.type(JOSEObjectType.JWT).build(), claims);
     }
 
     static JWSHeader.Builder rs256() {
@@ -93,19 +55,6 @@ final class Forgery {
     }
 
     static String junk(int length) {
-        StringBuilder junk = new StringBuilder(length);
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < length; i++) {
-            junk.append((char) ('a' + random.nextInt(26)));
-        }
-        return junk.toString();
-    }
-
-    private static RSAKey generate() {
-        try {
-            return new RSAKeyGenerator(2048).keyID("attacker-key").algorithm(JWSAlgorithm.RS256).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return JwtForgery.junk(length);
     }
 }

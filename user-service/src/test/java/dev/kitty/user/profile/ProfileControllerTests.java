@@ -2,7 +2,7 @@ package dev.kitty.user.profile;
 
 import static dev.kitty.user.profile.ProfileFixtures.ADA_ID;
 import static dev.kitty.user.profile.ProfileFixtures.ada;
-import static dev.kitty.user.web.Callers.caller;
+import static dev.kitty.platform.test.web.JwtCallers.caller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -11,7 +11,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
 
-import dev.kitty.user.web.PlatformWebSlice;
+import dev.kitty.platform.test.web.PlatformWebSlice;
 import dev.kitty.user.web.UserProblems;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,6 +1,5 @@
 package dev.kitty.user.security;
 
-import dev.kitty.platform.test.HitCountingServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +10,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.kitty.identity.events.IdentityEvents;
+import dev.kitty.platform.security.JwtPolicy;
 import dev.kitty.platform.test.EmbeddedInfrastructure;
+import dev.kitty.platform.test.HitCountingServer;
+import dev.kitty.platform.test.JwtForgery;
 import dev.kitty.platform.test.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,7 +73,7 @@ class TokenAttackIT {
 
     RSAKey trustedPublicKey;
     String trustedJwks;
-    final RSAKey attackerKey = ForgedTokens.attackerKey();
+    final RSAKey attackerKey = JwtForgery.attackerKey();
     HitCountingServer attackerServer;
 
     @BeforeAll
@@ -107,30 +109,30 @@ class TokenAttackIT {
         return Stream.of(
                 // signature (ASVS 9.1.1, RFC 8725 §3.3)
                 new Attack("ASVS 9.1.1, RFC 8725 §3.3, API2:2023", "signature with one character changed",
-                        t -> bearer(ForgedTokens.withFlippedSignatureChar(t.valid()))),
+                        t -> bearer(JwtForgery.withFlippedSignatureChar(t.valid()))),
                 new Attack("ASVS 9.1.1, RFC 8725 §3.3, API2:2023", "payload with one character changed, signature kept",
-                        t -> bearer(ForgedTokens.withFlippedPayloadChar(t.valid()))),
+                        t -> bearer(JwtForgery.withFlippedPayloadChar(t.valid()))),
                 new Attack("ASVS 9.1.1, RFC 8725 §3.3, API2:2023", "payload swapped for ADMIN roles, signature kept",
-                        t -> bearer(ForgedTokens.withPayload(t.valid(), t.claims().claim("roles", List.of("USER", "ADMIN", "SUPER_USER")).build().toString()))),
+                        t -> bearer(JwtForgery.withPayload(t.valid(), t.claims().claim(JwtPolicy.ROLES_CLAIM, List.of("USER", "ADMIN", "SUPER_USER")).build().toString()))),
                 // algorithm allow-list (ASVS 9.1.2, RFC 8725 §3.1/§3.2)
                 new Attack("ASVS 9.1.2, RFC 8725 §3.1", "alg none, empty signature",
-                        t -> bearer(ForgedTokens.unsigned("none", t.claims().build()))),
+                        t -> bearer(JwtForgery.unsigned("none", t.claims().build()))),
                 new Attack("ASVS 9.1.2, RFC 8725 §3.1", "alg None, empty signature",
-                        t -> bearer(ForgedTokens.unsigned("None", t.claims().build()))),
+                        t -> bearer(JwtForgery.unsigned("None", t.claims().build()))),
                 new Attack("ASVS 9.1.2, RFC 8725 §3.1", "alg NONE, empty signature",
-                        t -> bearer(ForgedTokens.unsigned("NONE", t.claims().build()))),
+                        t -> bearer(JwtForgery.unsigned("NONE", t.claims().build()))),
                 new Attack("ASVS 9.1.2, RFC 8725 §3.1", "alg nOnE, empty signature",
-                        t -> bearer(ForgedTokens.unsigned("nOnE", t.claims().build()))),
+                        t -> bearer(JwtForgery.unsigned("nOnE", t.claims().build()))),
                 new Attack("ASVS 9.1.2, RFC 8725 §3.1", "alg none with the genuine signature still attached",
-                        t -> bearer(ForgedTokens.unsigned("none", t.claims().build()) + t.valid().split("\\.")[2])),
+                        t -> bearer(JwtForgery.unsigned("none", t.claims().build()) + t.valid().split("\\.")[2])),
                 new Attack("ASVS 9.1.2, RFC 8725 §2.1/§3.1", "HS256 keyed with the public JWK JSON",
-                        t -> bearer(ForgedTokens.hs256(t.trustedPublicKey.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8), t.tokens.keyId(), t.claims().build()))),
+                        t -> bearer(JwtForgery.hs256(t.trustedPublicKey.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8), t.tokens.keyId(), t.claims().build()))),
                 new Attack("ASVS 9.1.2, RFC 8725 §2.1/§3.1", "HS256 keyed with the JWKS document as served",
-                        t -> bearer(ForgedTokens.hs256(t.trustedJwks.getBytes(StandardCharsets.UTF_8), t.tokens.keyId(), t.claims().build()))),
+                        t -> bearer(JwtForgery.hs256(t.trustedJwks.getBytes(StandardCharsets.UTF_8), t.tokens.keyId(), t.claims().build()))),
                 new Attack("ASVS 9.1.2, RFC 8725 §2.1/§3.1", "HS256 keyed with the public key's DER bytes",
-                        t -> bearer(ForgedTokens.hs256(t.publicKeyDer(), t.tokens.keyId(), t.claims().build()))),
+                        t -> bearer(JwtForgery.hs256(t.publicKeyDer(), t.tokens.keyId(), t.claims().build()))),
                 new Attack("ASVS 9.1.2, RFC 8725 §2.1/§3.1", "HS256 keyed with the public key's PEM text",
-                        t -> bearer(ForgedTokens.hs256(t.publicKeyPem().getBytes(StandardCharsets.US_ASCII), t.tokens.keyId(), t.claims().build()))),
+                        t -> bearer(JwtForgery.hs256(t.publicKeyPem().getBytes(StandardCharsets.US_ASCII), t.tokens.keyId(), t.claims().build()))),
                 new Attack("ASVS 9.1.2, RFC 8725 §3.1", "PS256 with the trusted key (not on the allow-list)",
                         t -> bearer(t.tokens.sign(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID(t.tokens.keyId()).build(), t.claims().build()))),
                 // time (ASVS 9.2.1)
@@ -168,11 +170,11 @@ class TokenAttackIT {
                                 .jwk(t.attackerKey.toPublicJWK()))),
                 // kind of token and subject (ASVS 9.2.2, RFC 8725 §3.11/§3.12)
                 new Attack("ASVS 9.2.2, RFC 8725 §3.12", "token_use refresh (a refresh token as access token)",
-                        t -> t.signed(t.claims().claim("token_use", "refresh"))),
+                        t -> t.signed(t.claims().claim(JwtPolicy.TOKEN_USE_CLAIM, "refresh"))),
                 new Attack("ASVS 9.2.2, RFC 8725 §3.12", "token_use verification (a mail token as access token)",
-                        t -> t.signed(t.claims().claim("token_use", "verification"))),
+                        t -> t.signed(t.claims().claim(JwtPolicy.TOKEN_USE_CLAIM, "verification"))),
                 new Attack("ASVS 9.2.2, RFC 8725 §3.12", "no token_use",
-                        t -> t.signed(t.claims().claim("token_use", null))),
+                        t -> t.signed(t.claims().claim(JwtPolicy.TOKEN_USE_CLAIM, null))),
                 new Attack("RFC 8725 §3.8, API2:2023", "no sub",
                         t -> t.signed(t.claims().subject(null))),
                 // garbage (API4:2023 / API8:2023: never a 500)
@@ -183,7 +185,7 @@ class TokenAttackIT {
                 new Attack("API8:2023, RFC 7515 §5.2", "segments that are not base64url",
                         t -> "Bearer !!!.@@@.###"),
                 new Attack("API8:2023, RFC 7515 §5.2", "base64url segments that are not JSON",
-                        t -> bearer(ForgedTokens.segment("not json") + "." + ForgedTokens.segment("nor this") + ".AAAA")),
+                        t -> bearer(JwtForgery.segment("not json") + "." + JwtForgery.segment("nor this") + ".AAAA")),
                 new Attack("API8:2023", "an empty bearer token",
                         t -> "Bearer "));
     }
@@ -253,8 +255,8 @@ class TokenAttackIT {
 
     /** The owner's valid claims, to break one at a time. */
     private JWTClaimsSet.Builder claims() {
-        return tokens.validClaims(owner).claim("email", ownerEmail).claim("email_verified", true)
-                .claim("roles", List.of("USER")).claim("amr", List.of("pwd"));
+        return tokens.validClaims(owner).claim(JwtPolicy.EMAIL_CLAIM, ownerEmail).claim(JwtPolicy.EMAIL_VERIFIED_CLAIM, true)
+                .claim(JwtPolicy.ROLES_CLAIM, List.of("USER")).claim(JwtPolicy.AUTHENTICATION_METHODS_CLAIM, List.of("pwd"));
     }
 
     private String signed(JWTClaimsSet.Builder claims) {
@@ -263,7 +265,7 @@ class TokenAttackIT {
     }
 
     private String attackerSigned(JWSHeader.Builder header) {
-        return bearer(ForgedTokens.signedBy(attackerKey, header.type(JOSEObjectType.JWT).build(), claims().build()));
+        return bearer(JwtForgery.signedBy(attackerKey, header.type(JOSEObjectType.JWT).build(), claims().build()));
     }
 
     private byte[] publicKeyDer() {

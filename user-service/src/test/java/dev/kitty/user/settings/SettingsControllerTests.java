@@ -1,13 +1,13 @@
 package dev.kitty.user.settings;
 
-import static dev.kitty.user.web.Callers.caller;
+import static dev.kitty.platform.test.web.JwtCallers.caller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
 
-import dev.kitty.user.web.PlatformWebSlice;
+import dev.kitty.platform.test.web.PlatformWebSlice;
 import dev.kitty.user.web.UserProblems;
 import java.time.ZoneId;
 import java.util.Currency;

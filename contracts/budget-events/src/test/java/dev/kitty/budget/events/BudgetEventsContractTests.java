@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import dev.kitty.events.GoldenSamples;
 import java.time.Instant;
 import java.util.UUID;
+import dev.kitty.events.PlainContracts;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,10 @@ class BudgetEventsContractTests {
         assertThatIllegalArgumentException().isThrownBy(() -> new MemberAdded(budget, user, "MEMBER", Instant.now(), 0));
         assertThatIllegalArgumentException().isThrownBy(() -> new MemberRoleChanged(budget, user, "ADMIN", -1));
         assertThatIllegalArgumentException().isThrownBy(() -> new MemberRemoved(budget, user, 0));
+    }
+
+    @Test
+    void recordsDependOnNothingButTheJdkAndTheEventCore() {
+        PlainContracts.check(BudgetEvents.class);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kitty.identity.events;
 
 import dev.kitty.events.GoldenSamples;
+import dev.kitty.events.PlainContracts;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -26,5 +27,10 @@ class IdentityEventsContractTests {
     @Test
     void consumersFindTheCatalogOnTheClassPath() {
         GoldenSamples.assertFoundOnTheClassPath(IdentityEvents.CATALOG);
+    }
+
+    @Test
+    void recordsDependOnNothingButTheJdkAndTheEventCore() {
+        PlainContracts.check(IdentityEvents.class);
     }
 }

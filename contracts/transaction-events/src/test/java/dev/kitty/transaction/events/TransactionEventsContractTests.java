@@ -1,6 +1,7 @@
 package dev.kitty.transaction.events;
 
 import dev.kitty.events.GoldenSamples;
+import dev.kitty.events.PlainContracts;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -26,5 +27,10 @@ class TransactionEventsContractTests {
     @Test
     void consumersFindTheCatalogOnTheClassPath() {
         GoldenSamples.assertFoundOnTheClassPath(TransactionEvents.CATALOG);
+    }
+
+    @Test
+    void recordsDependOnNothingButTheJdkAndTheEventCore() {
+        PlainContracts.check(TransactionEvents.class);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.kitty.events.GoldenSamples;
 import java.util.UUID;
+import dev.kitty.events.PlainContracts;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -36,5 +37,10 @@ class UserEventsContractTests {
         assertThatIllegalArgumentException().isThrownBy(() -> new ProfileUpdated(UUID.randomUUID(), "ada@example.com", "Ada", 0));
         assertThatIllegalArgumentException().isThrownBy(() ->
                 new NotificationSettingsChanged(UUID.randomUUID(), "en", "UTC", true, true, true, true, 0));
+    }
+
+    @Test
+    void recordsDependOnNothingButTheJdkAndTheEventCore() {
+        PlainContracts.check(UserEvents.class);
     }
 }

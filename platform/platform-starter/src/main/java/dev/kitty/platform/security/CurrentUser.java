@@ -12,9 +12,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 public record CurrentUser(UUID id, String email, boolean emailVerified, Set<String> roles) {
 
     public static CurrentUser from(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList("roles");
-        Boolean verified = jwt.getClaimAsBoolean("email_verified");
-        return new CurrentUser(UUID.fromString(jwt.getSubject()), jwt.getClaimAsString("email"),
+        List<String> roles = jwt.getClaimAsStringList(JwtPolicy.ROLES_CLAIM);
+        Boolean verified = jwt.getClaimAsBoolean(JwtPolicy.EMAIL_VERIFIED_CLAIM);
+        return new CurrentUser(UUID.fromString(jwt.getSubject()), jwt.getClaimAsString(JwtPolicy.EMAIL_CLAIM),
                 Boolean.TRUE.equals(verified), roles == null ? Set.of() : Set.copyOf(roles));
     }
 

@@ -4,17 +4,17 @@ import dev.kitty.platform.revocation.RevokedCredentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
@@ -36,6 +36,15 @@ public final class JwtPolicy {
 
     /** The session a token belongs to (OIDC's {@code sid}): a login's refresh-token family, or the personal access token it was exchanged for. */
     public static final String SESSION_CLAIM = "sid";
+
+    /** The account's system roles ({@code USER}, {@code ADMIN}, {@code SUPER_USER}); they become {@code ROLE_*} authorities. */
+    public static final String ROLES_CLAIM = "roles";
+
+    /** The account's email address (OIDC's {@code email}). */
+    public static final String EMAIL_CLAIM = "email";
+
+    /** Whether the account proved control of its address (OIDC's {@code email_verified}). */
+    public static final String EMAIL_VERIFIED_CLAIM = "email_verified";
 
     /** How the caller authenticated (RFC 8176): {@value #AMR_PASSWORD}, {@value #AMR_OTP}, {@value #AMR_PERSONAL_ACCESS_TOKEN}. */
     public static final String AUTHENTICATION_METHODS_CLAIM = "amr";

@@ -53,7 +53,7 @@ class JwtPolicyTests {
         return new JWTClaimsSet.Builder().issuer("https://kitty.example").subject(UUID.randomUUID().toString())
                 .audience("kitty-api").issueTime(Date.from(now)).notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(600))).jwtID(UUID.randomUUID().toString())
-                .claim("token_use", "access").claim("roles", List.of("USER"));
+                .claim(JwtPolicy.TOKEN_USE_CLAIM, "access").claim(JwtPolicy.ROLES_CLAIM, List.of("USER"));
     }
 
     static String rs256(JWTClaimsSet claims) throws Exception {
@@ -65,7 +65,7 @@ class JwtPolicyTests {
     @Test
     void acceptsAWellFormedAccessToken() throws Exception {
         var jwt = decoder.decode(rs256(valid().build()));
-        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("USER");
+        assertThat(jwt.getClaimAsStringList(JwtPolicy.ROLES_CLAIM)).containsExactly("USER");
     }
 
     static Stream<Arguments> refusedClaims() {
@@ -76,8 +76,8 @@ class JwtPolicyTests {
                 Arguments.of("RFC 8725 3.9: no audience", (UnaryOperator<JWTClaimsSet.Builder>) b -> b.audience((String) null)),
                 Arguments.of("ASVS 9.2.1: expired", (UnaryOperator<JWTClaimsSet.Builder>) b -> b.expirationTime(Date.from(now.minusSeconds(120)))),
                 Arguments.of("ASVS 9.2.1: not yet valid", (UnaryOperator<JWTClaimsSet.Builder>) b -> b.notBeforeTime(Date.from(now.plusSeconds(600)))),
-                Arguments.of("RFC 8725 3.11: refresh token used as access token", (UnaryOperator<JWTClaimsSet.Builder>) b -> b.claim("token_use", "refresh")),
-                Arguments.of("RFC 8725 3.11: token of no declared use", (UnaryOperator<JWTClaimsSet.Builder>) b -> b.claim("token_use", null)),
+                Arguments.of("RFC 8725 3.11: refresh token used as access token", (UnaryOperator<JWTClaimsSet.Builder>) b -> b.claim(JwtPolicy.TOKEN_USE_CLAIM, "refresh")),
+                Arguments.of("RFC 8725 3.11: token of no declared use", (UnaryOperator<JWTClaimsSet.Builder>) b -> b.claim(JwtPolicy.TOKEN_USE_CLAIM, null)),
                 Arguments.of("no subject", (UnaryOperator<JWTClaimsSet.Builder>) b -> b.subject(null)));
     }
 
@@ -112,7 +112,7 @@ class JwtPolicyTests {
     @Test
     void refusesATamperedSignature() throws Exception {
         var parts = rs256(valid().build()).split("\\.");
-        var forgedClaims = Base64URL.encode(valid().claim("roles", List.of("SUPER_USER")).build().toString());
+        var forgedClaims = Base64URL.encode(valid().claim(JwtPolicy.ROLES_CLAIM, List.of("SUPER_USER")).build().toString());
         var token = parts[0] + "." + forgedClaims + "." + parts[2];
         assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(token));
     }

@@ -91,6 +91,8 @@ public final class TestTokens {
      * {@code exp} = now + 10 min, {@code iat}, {@code nbf}, {@code jti}, {@code token_use} = access,
      * {@code email}, {@code email_verified} = true, {@code roles} = systemRoles (as given, e.g.
      * {@code "USER"}, {@code "ADMIN"}), {@code amr} = ["pwd"]; header {@code kid} = {@link #keyId()}.
+     * The claim names are platform-starter's {@code JwtPolicy} constants, spelled out because this
+     * module cannot depend on platform-starter.
      */
     public String accessToken(UUID userId, String email, String... systemRoles) {
         JWTClaimsSet claims = validClaims(userId)

@@ -1,0 +1,6 @@
+package dev.kitty.archfixture.account;
+
+public interface AccountRepository {
+
+    Account find(long id);
+}

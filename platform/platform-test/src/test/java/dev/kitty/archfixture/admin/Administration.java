@@ -1,0 +1,18 @@
+package dev.kitty.archfixture.admin;
+
+import dev.kitty.archfixture.account.AccountRepository;
+import dev.kitty.events.EventType;
+import dev.kitty.fixtureproducer.events.SomethingHappened;
+import dev.kitty.otherservice.Secret;
+import dev.kitty.platform.messaging.IntegrationEvents;
+
+class Administration {
+
+    Object everythingItShouldNotTouch(AccountRepository accounts, IntegrationEvents events, Secret secret) {
+        return accounts.find(1);
+    }
+
+    Object whatItMayUse(EventType<?> type, SomethingHappened event) {
+        return event;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.kitty.user;
+
+import dev.kitty.platform.test.architecture.KittyArchitecture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+class ArchitectureTests {
+
+    @TestFactory
+    Stream<DynamicTest> keepsKittysBoundaries() {
+        return KittyArchitecture.verify("dev.kitty.user");
+    }
+}

@@ -1,6 +1,8 @@
 package dev.kitty.platform.messaging;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -8,6 +10,10 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>The data is kept as a JSON tree rather than the payload record so that the outbox can
  * store and re-send the envelope byte-for-byte without knowing the payload's class.
+ *
+ * <p>{@code traceparent} and {@code tracestate} are the CloudEvents distributed tracing extension
+ * (W3C Trace Context of the span the event was published in). They are optional: left out of the
+ * JSON when absent, and an envelope without them is handled in a trace of its own.
  */
 public record CloudEvent(
         String specversion,
@@ -17,8 +23,16 @@ public record CloudEvent(
         String subject,
         Instant time,
         String datacontenttype,
-        JsonNode data) {
+        JsonNode data,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String traceparent,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String tracestate) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/cloudevents+json";
+
+    /** The envelope without trace context. */
+    public CloudEvent(String specversion, String id, String source, String type, String subject, Instant time,
+            String datacontenttype, JsonNode data) {
+        this(specversion, id, source, type, subject, time, datacontenttype, data, null, null);
+    }
 }

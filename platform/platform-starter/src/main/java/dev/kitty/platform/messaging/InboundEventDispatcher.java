@@ -23,9 +23,16 @@ class InboundEventDispatcher {
     private final JsonMapper jsonMapper;
     private final ProcessedEvents processedEvents;
     private final TransactionTemplate transactions;
+    private final EventTracing tracing;
 
     InboundEventDispatcher(List<ListenerMethod> listeners, JsonMapper jsonMapper, ProcessedEvents processedEvents,
             TransactionTemplate transactions) {
+        this(listeners, jsonMapper, processedEvents, transactions, EventTracing.NONE);
+    }
+
+    InboundEventDispatcher(List<ListenerMethod> listeners, JsonMapper jsonMapper, ProcessedEvents processedEvents,
+            TransactionTemplate transactions, EventTracing tracing) {
+        this.tracing = tracing;
         this.listenersByType = listeners.stream().collect(Collectors.groupingBy(listener -> listener.type().name()));
         this.jsonMapper = jsonMapper;
         this.processedEvents = processedEvents;
@@ -52,15 +59,19 @@ class InboundEventDispatcher {
         }
         var payload = payloadOf(envelope, listeners.getFirst().type().payload());
         var metadata = EventMetadata.of(envelope);
-        for (var listener : listeners) {
-            transactions.executeWithoutResult(status -> {
-                if (processedEvents.markProcessed(envelope.id(), listener.id())) {
-                    listener.invoke(payload, metadata);
-                } else {
-                    log.debug("Skipping {} event {} for {}: processed before", envelope.type(), envelope.id(), listener.id());
-                }
-            });
-        }
+        // a consumer span in the producer's trace (the envelope's traceparent), so the listeners' work and log lines join it
+        tracing.inConsumerSpan(envelope, record.topic(), () -> {
+            for (var listener : listeners) {
+                transactions.executeWithoutResult(status -> {
+                    if (processedEvents.markProcessed(envelope.id(), listener.id())) {
+                        listener.invoke(payload, metadata);
+                    } else {
+                        log.debug("Skipping {} event {} for {}: processed before", envelope.type(), envelope.id(), listener.id());
+                    }
+                });
+            }
+            return null;
+        });
     }
 
     private CloudEvent decode(ConsumerRecord<String, byte[]> record) {

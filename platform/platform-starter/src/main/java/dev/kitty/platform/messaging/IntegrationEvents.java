@@ -23,9 +23,16 @@ public class IntegrationEvents {
     private final List<EventCatalog> published;
     private final String source;
     private final Clock clock;
+    private final EventTracing tracing;
 
     public IntegrationEvents(ApplicationEventPublisher publisher, JsonMapper jsonMapper, List<EventCatalog> published,
             String source, Clock clock) {
+        this(publisher, jsonMapper, published, source, clock, EventTracing.NONE);
+    }
+
+    IntegrationEvents(ApplicationEventPublisher publisher, JsonMapper jsonMapper, List<EventCatalog> published,
+            String source, Clock clock, EventTracing tracing) {
+        this.tracing = tracing;
         this.publisher = publisher;
         this.jsonMapper = jsonMapper;
         this.published = List.copyOf(published);
@@ -40,6 +47,8 @@ public class IntegrationEvents {
      *                               needs one) or the type is not in a catalog this service
      *                               declared it publishes
      */
+    // The trace context is taken here, in the publishing thread, and kept in the envelope: the outbox
+    // sends the event after commit (or on a resubmission much later) from a thread of its own.
     public <T extends Record> CloudEvent publish(EventType<T> type, T payload) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Integration events must be published inside a transaction: " + type);
@@ -47,8 +56,10 @@ public class IntegrationEvents {
         if (published.stream().noneMatch(catalog -> catalog.byName(type.name()).isPresent())) {
             throw new IllegalStateException(type + " is not in an event catalog this service publishes; declare the catalog as a bean");
         }
+        var trace = tracing.currentContext();
         var envelope = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, type.name(),
-                type.keyFor(payload), clock.instant(), "application/json", jsonMapper.valueToTree(payload));
+                type.keyFor(payload), clock.instant(), "application/json", jsonMapper.valueToTree(payload),
+                trace.get(EventTracing.TRACEPARENT), trace.get(EventTracing.TRACESTATE));
         publisher.publishEvent(new OutgoingEvent(type.topic(), envelope));
         return envelope;
     }

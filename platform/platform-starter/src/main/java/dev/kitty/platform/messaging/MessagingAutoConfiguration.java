@@ -1,6 +1,8 @@
 package dev.kitty.platform.messaging;
 
 import dev.kitty.events.EventCatalog;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -51,10 +53,18 @@ public class MessagingAutoConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Trace context in the envelope when a Micrometer tracer is there; without one, events travel without it. */
+    @Bean
+    EventTracing kittyEventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        var theTracer = tracer.getIfUnique();
+        var thePropagator = propagator.getIfUnique();
+        return theTracer == null || thePropagator == null ? EventTracing.NONE : new EventTracing(theTracer, thePropagator);
+    }
+
     @Bean
     IntegrationEvents integrationEvents(ApplicationEventPublisher publisher, JsonMapper jsonMapper, ObjectProvider<EventCatalog> published,
-            @Value("${spring.application.name}") String serviceName, Clock clock) {
-        return new IntegrationEvents(publisher, jsonMapper, published.orderedStream().toList(), "/kitty/" + serviceName, clock);
+            @Value("${spring.application.name}") String serviceName, Clock clock, EventTracing tracing) {
+        return new IntegrationEvents(publisher, jsonMapper, published.orderedStream().toList(), "/kitty/" + serviceName, clock, tracing);
     }
 
     @Bean
@@ -114,11 +124,11 @@ public class MessagingAutoConfiguration {
     @Bean
     InboundEvents inboundEvents(ConfigurableListableBeanFactory beans, ConcurrentKafkaListenerContainerFactory<?, ?> containers,
             KafkaAdmin admin, JsonMapper jsonMapper, ProcessedEvents processedEvents, PlatformTransactionManager transactionManager,
-            MessagingProperties properties, @Value("${spring.kafka.consumer.group-id}") String group,
+            MessagingProperties properties, EventTracing tracing, @Value("${spring.kafka.consumer.group-id}") String group,
             @Value("${kitty.messaging.replication-factor:1}") short replication) {
         var transactions = new TransactionTemplate(transactionManager);
         return new InboundEvents(beans, containers, admin,
-                listeners -> new InboundEventDispatcher(listeners, jsonMapper, processedEvents, transactions),
+                listeners -> new InboundEventDispatcher(listeners, jsonMapper, processedEvents, transactions, tracing),
                 topic -> new NewTopic(DeadLetters.topicFor(topic, group), properties.partitions(), replication),
                 group + "-inbound-events");
     }

@@ -148,6 +148,26 @@ class GatewayRoutingIT {
         assertThat(echoed.getProperty("header.x-request-note")).isEqualTo("kept");
     }
 
+    /** Issue 7, item 5: the gateway traces each request and passes the trace on, so the service's spans join it. */
+    @Test
+    void passesItsTraceOnToTheService() throws Exception {
+        var response = send("GET", "/api/users/me", HttpRequest.newBuilder());
+
+        assertThat(StubBackends.parse(response.body()).getProperty("header.traceparent"))
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    }
+
+    @Test
+    void continuesTheTraceACallerStarted() throws Exception {
+        var traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        var response = send("GET", "/api/users/me", HttpRequest.newBuilder()
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+        assertThat(StubBackends.parse(response.body()).getProperty("header.traceparent"))
+                .startsWith("00-" + traceId + "-")
+                .doesNotContain("00f067aa0ba902b7");
+    }
+
     @Test
     void forwardsTheCallersRealAddressNotOneItClaims() throws Exception {
         var response = send("GET", "/api/users/me", HttpRequest.newBuilder()

@@ -61,6 +61,7 @@ class InboundEventDispatcher {
         var metadata = EventMetadata.of(envelope);
         // a consumer span in the producer's trace (the envelope's traceparent), so the listeners' work and log lines join it
         tracing.inConsumerSpan(envelope, record.topic(), () -> {
+            log.debug("Handling {} event {} from {}", envelope.type(), envelope.id(), envelope.source());
             for (var listener : listeners) {
                 transactions.executeWithoutResult(status -> {
                     if (processedEvents.markProcessed(envelope.id(), listener.id())) {

@@ -22,6 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 class RegistrationIT extends RunningAuthService {
@@ -83,6 +85,23 @@ class RegistrationIT extends RunningAuthService {
         // only the hash is stored
         assertThat(jdbc.sql("SELECT token_hash FROM email_verification_token WHERE account_id = ?").param(userId)
                 .query(String.class).single()).isEqualTo(OpaqueToken.hashOf(token)).isNotEqualTo(token);
+    }
+
+    /** Issue 7, item 5: the event joins the trace of the register call (CloudEvents tracing extension). */
+    @Test
+    void announcesTheUserInTheTraceOfTheRegisterCall() {
+        var traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        var response = RestClient.create("http://127.0.0.1:" + port).post().uri("/api/auth/register")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("email", uniqueEmail("tia"), "password", PASSWORD, "displayName", "Tia"))
+                .retrieve().toEntity(String.class);
+        var userId = UUID.fromString(json.readTree(response.getBody()).get("userId").asString());
+
+        var envelope = json.readTree(awaitEvent(userId, IdentityEvents.USER_REGISTERED.name()).value());
+
+        assertThat(envelope.get("traceparent").asString()).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .as("auth-service's own span, not the caller's").doesNotContain("00f067aa0ba902b7");
     }
 
     @Test

@@ -62,6 +62,7 @@ public abstract class RunningAuthService {
     protected ConfigurableApplicationContext startAnotherInstance(String... arguments) {
         var common = List.of(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + database.getJdbcUrl(),
                 "--spring.datasource.username=" + database.getUsername(),

@@ -3,7 +3,7 @@ package dev.kitty.auth.admin;
 import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.account.SystemRole;
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.DomainException;
 import dev.kitty.platform.web.FieldError;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -58,7 +58,7 @@ class UserAdministration {
         var target = target(targetId);
         if (target.hasRole(SystemRole.SUPER_USER) && !roles.contains(SystemRole.SUPER_USER)
                 && administered.countActiveSuperUsersOtherThan(target.id()) == 0) {
-            throw ApiProblem.conflict("last-super-user",
+            throw new DomainException.Conflict("last-super-user",
                     "This is the last active super user. Make someone else super user before removing this role.");
         }
         var before = Set.copyOf(target.roles());
@@ -88,12 +88,12 @@ class UserAdministration {
     private Account administrable(UUID actorId, UUID targetId, String action) {
         var actor = actor(actorId, SystemRole.ADMIN, SystemRole.SUPER_USER);
         if (actorId.equals(targetId)) {
-            throw ApiProblem.conflict("own-account", "You cannot " + action + " your own account.");
+            throw new DomainException.Conflict("own-account", "You cannot " + action + " your own account.");
         }
         var target = target(targetId);
         var privileged = target.hasRole(SystemRole.ADMIN) || target.hasRole(SystemRole.SUPER_USER);
         if (privileged && !actor.hasRole(SystemRole.SUPER_USER)) {
-            throw ApiProblem.forbidden("Only a super user may " + action + " an administrator.");
+            throw new DomainException.Forbidden("Only a super user may " + action + " an administrator.");
         }
         return target;
     }
@@ -103,19 +103,19 @@ class UserAdministration {
         return accounts.findById(actorId)
                 .filter(Account::canSignIn)
                 .filter(actor -> Arrays.stream(anyOf).anyMatch(actor::hasRole))
-                .orElseThrow(() -> ApiProblem.forbidden("You are not allowed to do this."));
+                .orElseThrow(() -> new DomainException.Forbidden("You are not allowed to do this."));
     }
 
     private Account target(UUID targetId) {
-        return accounts.findById(targetId).orElseThrow(() -> ApiProblem.notFound("No such user."));
+        return accounts.findById(targetId).orElseThrow(() -> new DomainException.NotFound("No such user."));
     }
 
     private static Set<SystemRole> parse(List<String> requested) {
         var known = Arrays.stream(SystemRole.values()).map(Enum::name).collect(Collectors.toSet());
         var unknown = requested.stream().filter(role -> !known.contains(role)).distinct().toList();
         if (!unknown.isEmpty()) {
-            throw ApiProblem.badRequest("validation", "Unknown role(s): " + String.join(", ", unknown) + ".")
-                    .with("errors", List.of(new FieldError("roles", "must contain only " + known.stream().sorted().toList())));
+            throw new DomainException.Invalid("validation", "Unknown role(s): " + String.join(", ", unknown) + ".",
+                    List.of(new FieldError("roles", "must contain only " + known.stream().sorted().toList())));
         }
         var roles = EnumSet.noneOf(SystemRole.class);
         requested.forEach(role -> roles.add(SystemRole.valueOf(role)));

@@ -2,6 +2,7 @@ package dev.kitty.auth.admin;
 
 import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.Accounts;
+import dev.kitty.auth.account.StoredRoles;
 import dev.kitty.auth.account.SystemRole;
 import dev.kitty.platform.web.DomainException;
 import dev.kitty.platform.web.FieldError;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What administrators may do to accounts. The controller's {@code @PreAuthorize} checks the
  * roles in the caller's token; every rule here checks the caller's <em>stored</em> roles
- * again, so a demoted or locked administrator loses their powers at once rather than when
+ * again ({@link StoredRoles}), so a demoted or locked administrator loses their powers at once rather than when
  * their access token expires (OWASP API5:2023, broken function level authorization). Changes
  * to the target's roles or status reach the target's tokens at the next token: access tokens
  * live at most 10 minutes, and locking revokes everything that could mint a new one.
@@ -31,17 +32,19 @@ class UserAdministration {
 
     private static final Logger log = LoggerFactory.getLogger(UserAdministration.class);
 
+    private final StoredRoles storedRoles;
     private final Accounts accounts;
     private final AdministeredAccounts administered;
 
-    UserAdministration(Accounts accounts, AdministeredAccounts administered) {
+    UserAdministration(StoredRoles storedRoles, Accounts accounts, AdministeredAccounts administered) {
+        this.storedRoles = storedRoles;
         this.accounts = accounts;
         this.administered = administered;
     }
 
     @Transactional(readOnly = true)
     Page<Account> list(UUID actorId, Pageable pageable) {
-        actor(actorId, SystemRole.ADMIN, SystemRole.SUPER_USER);
+        storedRoles.require(actorId, SystemRole.ADMIN, SystemRole.SUPER_USER);
         return accounts.findAll(pageable);
     }
 
@@ -54,7 +57,7 @@ class UserAdministration {
         var roles = parse(requested);
         // first, so that concurrent changes of super users take turns and each sees the other's result
         administered.lockActiveSuperUsers();
-        actor(actorId, SystemRole.SUPER_USER);
+        storedRoles.require(actorId, SystemRole.SUPER_USER);
         var target = target(targetId);
         if (target.hasRole(SystemRole.SUPER_USER) && !roles.contains(SystemRole.SUPER_USER)
                 && administered.countActiveSuperUsersOtherThan(target.id()) == 0) {
@@ -86,7 +89,7 @@ class UserAdministration {
 
     /** Lock and unlock: never oneself, and an ADMIN only manages plain users. */
     private Account administrable(UUID actorId, UUID targetId, String action) {
-        var actor = actor(actorId, SystemRole.ADMIN, SystemRole.SUPER_USER);
+        var actor = storedRoles.require(actorId, SystemRole.ADMIN, SystemRole.SUPER_USER);
         if (actorId.equals(targetId)) {
             throw new DomainException.Conflict("own-account", "You cannot " + action + " your own account.");
         }
@@ -96,14 +99,6 @@ class UserAdministration {
             throw new DomainException.Forbidden("Only a super user may " + action + " an administrator.");
         }
         return target;
-    }
-
-    /** The caller as stored now: still there, still active, still holding one of {@code anyOf}. */
-    private Account actor(UUID actorId, SystemRole... anyOf) {
-        return accounts.findById(actorId)
-                .filter(Account::canSignIn)
-                .filter(actor -> Arrays.stream(anyOf).anyMatch(actor::hasRole))
-                .orElseThrow(() -> new DomainException.Forbidden("You are not allowed to do this."));
     }
 
     private Account target(UUID targetId) {

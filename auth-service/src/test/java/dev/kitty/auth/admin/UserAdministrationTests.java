@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.account.AccountStatus;
+import dev.kitty.auth.account.StoredRoles;
 import dev.kitty.auth.account.SystemRole;
 import dev.kitty.platform.web.DomainException;
 import dev.kitty.platform.web.DomainException.Conflict;
@@ -37,7 +38,7 @@ class UserAdministrationTests {
 
     private final Accounts accounts = mock(Accounts.class);
     private final AdministeredAccounts administered = mock(AdministeredAccounts.class);
-    private final UserAdministration administration = new UserAdministration(accounts, administered);
+    private final UserAdministration administration = new UserAdministration(new StoredRoles(accounts), accounts, administered);
 
     private final Account superUser = account("su@example.com", SystemRole.SUPER_USER);
     private final Account otherSuperUser = account("su2@example.com", SystemRole.SUPER_USER);

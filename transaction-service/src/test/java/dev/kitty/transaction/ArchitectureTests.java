@@ -3,6 +3,7 @@ package dev.kitty.transaction;
 import dev.kitty.platform.test.architecture.KittyArchitecture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 class ArchitectureTests {
@@ -10,5 +11,10 @@ class ArchitectureTests {
     @TestFactory
     Stream<DynamicTest> keepsKittysBoundaries() {
         return KittyArchitecture.verify("dev.kitty.transaction");
+    }
+
+    @Test
+    void keepsApiProblemInTheWebLayer() {
+        KittyArchitecture.apiProblemStaysInTheWebLayer().check(KittyArchitecture.productionClassesOf("dev.kitty.transaction"));
     }
 }

@@ -2,8 +2,9 @@ package dev.kitty.auth.admin;
 
 import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.Accounts;
+import dev.kitty.auth.account.StoredRoles;
 import dev.kitty.auth.account.SystemRole;
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.DomainException;
 import dev.kitty.platform.web.FieldError;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What administrators may do to accounts. The controller's {@code @PreAuthorize} checks the
  * roles in the caller's token; every rule here checks the caller's <em>stored</em> roles
- * again, so a demoted or locked administrator loses their powers at once rather than when
+ * again ({@link StoredRoles}), so a demoted or locked administrator loses their powers at once rather than when
  * their access token expires (OWASP API5:2023, broken function level authorization). Changes
  * to the target's roles or status reach the target's tokens at the next token: access tokens
  * live at most 10 minutes, and locking revokes everything that could mint a new one.
@@ -31,17 +32,19 @@ class UserAdministration {
 
     private static final Logger log = LoggerFactory.getLogger(UserAdministration.class);
 
+    private final StoredRoles storedRoles;
     private final Accounts accounts;
     private final AdministeredAccounts administered;
 
-    UserAdministration(Accounts accounts, AdministeredAccounts administered) {
+    UserAdministration(StoredRoles storedRoles, Accounts accounts, AdministeredAccounts administered) {
+        this.storedRoles = storedRoles;
         this.accounts = accounts;
         this.administered = administered;
     }
 
     @Transactional(readOnly = true)
     Page<Account> list(UUID actorId, Pageable pageable) {
-        actor(actorId, SystemRole.ADMIN, SystemRole.SUPER_USER);
+        storedRoles.require(actorId, SystemRole.ADMIN, SystemRole.SUPER_USER);
         return accounts.findAll(pageable);
     }
 
@@ -54,11 +57,11 @@ class UserAdministration {
         var roles = parse(requested);
         // first, so that concurrent changes of super users take turns and each sees the other's result
         administered.lockActiveSuperUsers();
-        actor(actorId, SystemRole.SUPER_USER);
+        storedRoles.require(actorId, SystemRole.SUPER_USER);
         var target = target(targetId);
         if (target.hasRole(SystemRole.SUPER_USER) && !roles.contains(SystemRole.SUPER_USER)
                 && administered.countActiveSuperUsersOtherThan(target.id()) == 0) {
-            throw ApiProblem.conflict("last-super-user",
+            throw new DomainException.Conflict("last-super-user",
                     "This is the last active super user. Make someone else super user before removing this role.");
         }
         var before = Set.copyOf(target.roles());
@@ -86,36 +89,28 @@ class UserAdministration {
 
     /** Lock and unlock: never oneself, and an ADMIN only manages plain users. */
     private Account administrable(UUID actorId, UUID targetId, String action) {
-        var actor = actor(actorId, SystemRole.ADMIN, SystemRole.SUPER_USER);
+        var actor = storedRoles.require(actorId, SystemRole.ADMIN, SystemRole.SUPER_USER);
         if (actorId.equals(targetId)) {
-            throw ApiProblem.conflict("own-account", "You cannot " + action + " your own account.");
+            throw new DomainException.Conflict("own-account", "You cannot " + action + " your own account.");
         }
         var target = target(targetId);
         var privileged = target.hasRole(SystemRole.ADMIN) || target.hasRole(SystemRole.SUPER_USER);
         if (privileged && !actor.hasRole(SystemRole.SUPER_USER)) {
-            throw ApiProblem.forbidden("Only a super user may " + action + " an administrator.");
+            throw new DomainException.Forbidden("Only a super user may " + action + " an administrator.");
         }
         return target;
     }
 
-    /** The caller as stored now: still there, still active, still holding one of {@code anyOf}. */
-    private Account actor(UUID actorId, SystemRole... anyOf) {
-        return accounts.findById(actorId)
-                .filter(Account::canSignIn)
-                .filter(actor -> Arrays.stream(anyOf).anyMatch(actor::hasRole))
-                .orElseThrow(() -> ApiProblem.forbidden("You are not allowed to do this."));
-    }
-
     private Account target(UUID targetId) {
-        return accounts.findById(targetId).orElseThrow(() -> ApiProblem.notFound("No such user."));
+        return accounts.findById(targetId).orElseThrow(() -> new DomainException.NotFound("No such user."));
     }
 
     private static Set<SystemRole> parse(List<String> requested) {
         var known = Arrays.stream(SystemRole.values()).map(Enum::name).collect(Collectors.toSet());
         var unknown = requested.stream().filter(role -> !known.contains(role)).distinct().toList();
         if (!unknown.isEmpty()) {
-            throw ApiProblem.badRequest("validation", "Unknown role(s): " + String.join(", ", unknown) + ".")
-                    .with("errors", List.of(new FieldError("roles", "must contain only " + known.stream().sorted().toList())));
+            throw new DomainException.Invalid("validation", "Unknown role(s): " + String.join(", ", unknown) + ".",
+                    List.of(new FieldError("roles", "must contain only " + known.stream().sorted().toList())));
         }
         var roles = EnumSet.noneOf(SystemRole.class);
         requested.forEach(role -> roles.add(SystemRole.valueOf(role)));

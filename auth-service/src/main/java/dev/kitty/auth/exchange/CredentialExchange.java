@@ -6,7 +6,7 @@ import dev.kitty.auth.mfa.Mfa;
 import dev.kitty.auth.pat.PersonalAccessTokens;
 import dev.kitty.auth.session.AccessTokens;
 import dev.kitty.auth.throttle.LoginThrottle;
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.DomainException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -58,7 +58,7 @@ class CredentialExchange {
 
     /**
      * @param clientAddress for the per-address throttle
-     * @throws ApiProblem 429 {@code throttled}, 401 {@code invalid-credentials} or 401 {@code mfa-required}
+     * @throws DomainException {@code throttled}, {@code invalid-credentials} or {@code mfa-required}
      */
     @Transactional
     Exchanged exchange(String email, String secret, String clientAddress) {
@@ -72,7 +72,7 @@ class CredentialExchange {
             throw invalidCredentials();
         }
         if (!usingToken && mfa.isEnabled(account.get().id())) {
-            throw ApiProblem.unauthorized("mfa-required",
+            throw new DomainException.Unauthenticated("mfa-required",
                     "Two-factor authentication is on for this account: a password alone cannot be exchanged. "
                             + "Use a personal access token, or log in with your code.");
         }
@@ -101,8 +101,8 @@ class CredentialExchange {
     }
 
     /** Same type and body as a failed login, so the two endpoints cannot be played off against each other. */
-    static ApiProblem invalidCredentials() {
-        return ApiProblem.unauthorized("invalid-credentials", "The email address or the password is wrong.");
+    static DomainException.Unauthenticated invalidCredentials() {
+        return new DomainException.Unauthenticated("invalid-credentials", "The email address or the password is wrong.");
     }
 
     record Exchanged(String accessToken, Duration ttl) {

@@ -2,7 +2,7 @@ package dev.kitty.auth.mfa;
 
 import dev.kitty.auth.account.CredentialsChanged;
 import dev.kitty.auth.throttle.LoginThrottle;
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.DomainException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -70,7 +70,7 @@ class TotpEnrolment {
     List<String> confirm(Caller caller, String code) {
         throttle.check(caller.email(), caller.address());
         var credential = credentials.findForUpdate(caller.accountId())
-                .orElseThrow(() -> ApiProblem.conflict("mfa-not-enrolling", "Start the enrolment first: POST /api/auth/mfa/totp."));
+                .orElseThrow(() -> new DomainException.Conflict("mfa-not-enrolling", "Start the enrolment first: POST /api/auth/mfa/totp."));
         if (credential.enabled()) {
             throw alreadyEnabled();
         }
@@ -93,7 +93,7 @@ class TotpEnrolment {
     void disable(Caller caller, String code) {
         throttle.check(caller.email(), caller.address());
         var credential = credentials.findForUpdate(caller.accountId()).filter(TotpCredential::enabled)
-                .orElseThrow(() -> ApiProblem.conflict("mfa-not-enabled", "Two-factor authentication is not on."));
+                .orElseThrow(() -> new DomainException.Conflict("mfa-not-enabled", "Two-factor authentication is not on."));
         var now = clock.instant();
         var accepted = Totp.looksLikeCode(code)
                 ? mfa.acceptTotp(credential, code, now)
@@ -107,13 +107,13 @@ class TotpEnrolment {
         events.publishEvent(CredentialsChanged.keepingSession(caller.accountId(), CredentialsChanged.What.SECOND_FACTOR_CHANGED, caller.sessionClaim()));
     }
 
-    private ApiProblem invalidCode(Caller caller) {
+    private DomainException.Invalid invalidCode(Caller caller) {
         throttle.recordFailure(caller.email(), caller.address());
-        return ApiProblem.badRequest("invalid-code", "The code is wrong, expired or was already used.");
+        return new DomainException.Invalid("invalid-code", "The code is wrong, expired or was already used.");
     }
 
-    private static ApiProblem alreadyEnabled() {
-        return ApiProblem.conflict("mfa-already-enabled", "Two-factor authentication is already on. Disable it first to enrol again.");
+    private static DomainException.Conflict alreadyEnabled() {
+        return new DomainException.Conflict("mfa-already-enabled", "Two-factor authentication is already on. Disable it first to enrol again.");
     }
 
 }

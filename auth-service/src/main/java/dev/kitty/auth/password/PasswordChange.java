@@ -5,7 +5,7 @@ import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.account.CredentialsChanged;
 import dev.kitty.auth.registration.PasswordPolicy;
 import dev.kitty.auth.throttle.LoginThrottle;
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.DomainException;
 import dev.kitty.platform.web.FieldError;
 import java.util.List;
 import java.util.UUID;
@@ -40,12 +40,12 @@ class PasswordChange {
     @Transactional
     void change(UUID accountId, String address, @Nullable String sessionClaim, String currentPassword, String newPassword) {
         var account = accounts.findById(accountId).filter(Account::canSignIn)
-                .orElseThrow(() -> ApiProblem.unauthorized("invalid-credentials", "This account cannot sign in."));
+                .orElseThrow(() -> new DomainException.Unauthenticated("invalid-credentials", "This account cannot sign in."));
         throttle.check(account.email(), address);
         if (!passwordEncoder.matches(currentPassword, account.passwordHash())) {
             throttle.recordFailure(account.email(), address);
-            throw ApiProblem.badRequest("wrong-password", "The current password is wrong.")
-                    .with("errors", List.of(new FieldError("currentPassword", "is wrong")));
+            throw new DomainException.Invalid("wrong-password", "The current password is wrong.",
+                    List.of(new FieldError("currentPassword", "is wrong")));
         }
         policy.requireAcceptable(newPassword, account.email(), "newPassword");
         account.changePassword(passwordEncoder.encode(newPassword), CredentialsChanged.sessionOf(sessionClaim));

@@ -8,7 +8,7 @@ import dev.kitty.auth.registration.PasswordPolicy;
 import dev.kitty.auth.secret.OpaqueToken;
 import dev.kitty.auth.throttle.LoginThrottle;
 import dev.kitty.auth.throttle.RequestThrottle;
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.DomainException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +76,7 @@ class PasswordReset implements DisposableBean {
     /**
      * Accepts a reset request; returns before anyone has looked the address up.
      *
-     * @throws ApiProblem 429 when too many resets were requested from this client or for this address
+     * @throws DomainException.Throttled when too many resets were requested from this client or for this address
      */
     void request(String email, String clientAddress) {
         requestThrottle.passwordResetRequest(email, clientAddress);
@@ -103,7 +103,7 @@ class PasswordReset implements DisposableBean {
     }
 
     /**
-     * @throws ApiProblem 400 {@code invalid-token} (unknown, expired, used or superseded) or
+     * @throws DomainException.Invalid {@code invalid-token} (unknown, expired, used or superseded) or
      *                    {@code weak-password}; the token stays usable after a weak password
      */
     @Transactional
@@ -131,7 +131,7 @@ class PasswordReset implements DisposableBean {
         background.close();
     }
 
-    private static ApiProblem invalidToken() {
-        return ApiProblem.badRequest("invalid-token", "The reset link is invalid, has expired or was already used.");
+    private static DomainException.Invalid invalidToken() {
+        return new DomainException.Invalid("invalid-token", "The reset link is invalid, has expired or was already used.");
     }
 }

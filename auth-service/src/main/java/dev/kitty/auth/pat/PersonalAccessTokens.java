@@ -3,7 +3,7 @@ package dev.kitty.auth.pat;
 import dev.kitty.auth.account.AccountDeleted;
 import dev.kitty.auth.account.AccountLocked;
 import dev.kitty.auth.account.Accounts;
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.DomainException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -80,10 +80,10 @@ public class PersonalAccessTokens {
     @Transactional
     CreatedToken create(UUID accountId, String name, @Nullable Duration expiresIn) {
         var account = accounts.findById(accountId).filter(a -> a.canSignIn())
-                .orElseThrow(() -> ApiProblem.forbidden("This account cannot create access tokens."));
+                .orElseThrow(() -> new DomainException.Forbidden("This account cannot create access tokens."));
         var now = clock.instant();
         if (tokens.countUsable(account.id(), now) >= MAX_USABLE_PER_ACCOUNT) {
-            throw ApiProblem.conflict("too-many-tokens",
+            throw new DomainException.Conflict("too-many-tokens",
                     "An account can hold at most " + MAX_USABLE_PER_ACCOUNT + " usable access tokens. Revoke one first.");
         }
         var secret = PatSecret.generate();
@@ -102,7 +102,7 @@ public class PersonalAccessTokens {
     @Transactional
     void revoke(UUID accountId, UUID tokenId) {
         var token = tokens.findByIdAndAccountId(tokenId, accountId).filter(t -> !t.revoked())
-                .orElseThrow(() -> ApiProblem.notFound("No such access token."));
+                .orElseThrow(() -> new DomainException.NotFound("No such access token."));
         token.revoke(clock.instant());
         events.publishEvent(new PersonalAccessTokenRevoked(accountId, tokenId, clock.instant()));
         log.info("Account {} revoked personal access token {}", accountId, tokenId);

@@ -6,7 +6,7 @@ import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.config.AuthProperties;
 import dev.kitty.auth.secret.OpaqueToken;
 import dev.kitty.identity.events.EmailVerificationRequested;
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.DomainException;
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -72,7 +72,7 @@ class EmailVerification {
         tokens.deleteByAccountId(deleted.accountId());
     }
 
-    private static ApiProblem invalidToken() {
-        return ApiProblem.badRequest("invalid-token", "The verification link is invalid, has expired or was already used.");
+    private static DomainException.Invalid invalidToken() {
+        return new DomainException.Invalid("invalid-token", "The verification link is invalid, has expired or was already used.");
     }
 }

@@ -1,6 +1,6 @@
 package dev.kitty.auth.registration;
 
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.DomainException;
 import dev.kitty.platform.web.FieldError;
 import java.util.List;
 import java.util.Locale;
@@ -29,12 +29,12 @@ public class PasswordPolicy {
     }
 
     /**
-     * @throws ApiProblem 400 {@code weak-password} with the reason for {@code field}, when the password may not be used
+     * @throws DomainException.Invalid {@code weak-password} with the reason for {@code field}, when the password may not be used
      */
     public void requireAcceptable(String password, String email, String field) {
         weaknessOf(password, email).ifPresent(weakness -> {
-            throw ApiProblem.badRequest("weak-password", "The password " + weakness.message() + ".")
-                    .with("errors", List.of(new FieldError(field, weakness.message())));
+            throw new DomainException.Invalid("weak-password", "The password " + weakness.message() + ".",
+                    List.of(new FieldError(field, weakness.message())));
         });
     }
 

@@ -2,7 +2,7 @@ package dev.kitty.auth.registration;
 
 import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.Accounts;
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.DomainException;
 import java.time.Clock;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,7 +30,7 @@ class Registration {
 
     /**
      * @param email already normalised
-     * @throws ApiProblem {@code weak-password} (400) or {@code email-taken} (409); nothing is stored then
+     * @throws DomainException {@code weak-password} or {@code email-taken}; nothing is stored then
      */
     @Transactional
     Account register(String email, String password, String displayName) {
@@ -48,7 +48,7 @@ class Registration {
         return account;
     }
 
-    private static ApiProblem emailTaken() {
-        return ApiProblem.conflict("email-taken", "An account with this email address already exists.");
+    private static DomainException.Conflict emailTaken() {
+        return new DomainException.Conflict("email-taken", "An account with this email address already exists.");
     }
 }

@@ -4,7 +4,7 @@ import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.mfa.Mfa;
 import dev.kitty.auth.throttle.LoginThrottle;
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.DomainException;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -62,7 +62,7 @@ class Login {
     }
 
     /**
-     * @throws ApiProblem 429 {@code throttled}, 401 {@code mfa-required} or 401 {@code invalid-credentials}
+     * @throws DomainException {@code throttled}, {@code mfa-required} or {@code invalid-credentials}
      */
     IssuedTokens login(Attempt attempt) {
         throttle.check(attempt.email(), attempt.address());
@@ -118,12 +118,12 @@ class Login {
         record Refused() implements Outcome {}
     }
 
-    static ApiProblem invalidCredentials() {
-        return ApiProblem.unauthorized("invalid-credentials", "The email address or the password is wrong.");
+    static DomainException.Unauthenticated invalidCredentials() {
+        return new DomainException.Unauthenticated("invalid-credentials", "The email address or the password is wrong.");
     }
 
-    static ApiProblem mfaRequired() {
-        return ApiProblem.unauthorized("mfa-required",
+    static DomainException.Unauthenticated mfaRequired() {
+        return new DomainException.Unauthenticated("mfa-required",
                 "This account has two-factor authentication on: send the current code as otp, or a recovery code as recoveryCode.");
     }
 }

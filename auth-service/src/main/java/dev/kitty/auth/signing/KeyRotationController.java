@@ -1,9 +1,8 @@
 package dev.kitty.auth.signing;
 
-import dev.kitty.auth.account.Accounts;
+import dev.kitty.auth.account.StoredRoles;
 import dev.kitty.auth.account.SystemRole;
 import dev.kitty.platform.security.CurrentUser;
-import dev.kitty.platform.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,11 +15,11 @@ class KeyRotationController {
     private static final Logger log = LoggerFactory.getLogger(KeyRotationController.class);
 
     private final KeyRotation rotation;
-    private final Accounts accounts;
+    private final StoredRoles storedRoles;
 
-    KeyRotationController(KeyRotation rotation, Accounts accounts) {
+    KeyRotationController(KeyRotation rotation, StoredRoles storedRoles) {
         this.rotation = rotation;
-        this.accounts = accounts;
+        this.storedRoles = storedRoles;
     }
 
     /**
@@ -31,8 +30,7 @@ class KeyRotationController {
     @PostMapping("/api/admin/keys/rotate")
     @PreAuthorize("hasRole('SUPER_USER')")
     KeyRotationResponse rotate(CurrentUser user) {
-        accounts.findById(user.id()).filter(account -> account.canSignIn() && account.hasRole(SystemRole.SUPER_USER))
-                .orElseThrow(() -> ApiProblem.forbidden("Only a super user may rotate signing keys."));
+        storedRoles.require(user.id(), "Only a super user may rotate signing keys.", SystemRole.SUPER_USER);
         var kid = rotation.rotateNow();
         log.info("Signing keys rotated by {}", user.id());
         return new KeyRotationResponse(kid);

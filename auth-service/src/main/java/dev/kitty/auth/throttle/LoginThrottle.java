@@ -1,7 +1,7 @@
 package dev.kitty.auth.throttle;
 
 import dev.kitty.auth.account.Account;
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.DomainException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,7 +34,7 @@ public class LoginThrottle {
         this.byAddress = new AttemptLimiter(properties.addressFailures(), properties.maxLockout(), properties.maxTrackedKeys(), clock);
     }
 
-    /** @throws ApiProblem 429 {@code throttled} with {@code Retry-After} while the account or the address is locked out */
+    /** @throws DomainException.Throttled (answered with {@code Retry-After}) while the account or the address is locked out */
     public void check(String email, String address) {
         var account = byAccount.blockedFor(accountKey(email));
         var client = byAddress.blockedFor(address);
@@ -57,8 +57,8 @@ public class LoginThrottle {
         byAccount.reset(accountKey(email));
     }
 
-    static ApiProblem throttled(Duration wait) {
-        return ApiProblem.tooManyRequests("Too many attempts. Try again later.", wait);
+    static DomainException.Throttled throttled(Duration wait) {
+        return new DomainException.Throttled("Too many attempts. Try again later.", wait);
     }
 
     static Optional<Duration> longest(Optional<Duration> first, Optional<Duration> second) {

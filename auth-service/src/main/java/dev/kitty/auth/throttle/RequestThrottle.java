@@ -1,7 +1,7 @@
 package dev.kitty.auth.throttle;
 
 import dev.kitty.auth.account.Account;
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.DomainException;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
@@ -26,14 +26,14 @@ public class RequestThrottle {
         this.resetsByEmail = new AttemptLimiter(properties.passwordResetsByEmail(), max, keys, clock);
     }
 
-    /** @throws ApiProblem 429 when {@code address} registered too often lately */
+    /** @throws DomainException.Throttled when {@code address} registered too often lately */
     public void registration(String address) {
         registrations.tryAcquire(address).ifPresent(wait -> {
             throw LoginThrottle.throttled(wait);
         });
     }
 
-    /** @throws ApiProblem 429 when resets were requested too often for this email (known or not) or from this address */
+    /** @throws DomainException.Throttled when resets were requested too often for this email (known or not) or from this address */
     public void passwordResetRequest(String email, String address) {
         var byAddress = resetsByAddress.blockedFor(address);
         var byEmail = resetsByEmail.blockedFor(Account.normaliseEmail(email));

@@ -11,8 +11,14 @@ import static org.mockito.Mockito.when;
 import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.Accounts;
 import dev.kitty.auth.account.AccountStatus;
+import dev.kitty.auth.account.StoredRoles;
 import dev.kitty.auth.account.SystemRole;
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.DomainException;
+import dev.kitty.platform.web.DomainException.Conflict;
+import dev.kitty.platform.web.DomainException.Forbidden;
+import dev.kitty.platform.web.DomainException.Invalid;
+import dev.kitty.platform.web.DomainException.NotFound;
+import dev.kitty.platform.web.FieldError;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,7 +38,7 @@ class UserAdministrationTests {
 
     private final Accounts accounts = mock(Accounts.class);
     private final AdministeredAccounts administered = mock(AdministeredAccounts.class);
-    private final UserAdministration administration = new UserAdministration(accounts, administered);
+    private final UserAdministration administration = new UserAdministration(new StoredRoles(accounts), accounts, administered);
 
     private final Account superUser = account("su@example.com", SystemRole.SUPER_USER);
     private final Account otherSuperUser = account("su2@example.com", SystemRole.SUPER_USER);
@@ -74,10 +80,12 @@ class UserAdministrationTests {
     }
 
     /** @param arrange changes the stored state before the call; {@code act} must then change nothing */
-    record Case(String rule, Consumer<UserAdministrationTests> arrange, Consumer<UserAdministrationTests> act, int status) {
+    record Case(String rule, Consumer<UserAdministrationTests> arrange, Consumer<UserAdministrationTests> act,
+            Class<? extends DomainException> thrown) {
 
-        Case(String rule, Consumer<UserAdministrationTests> act, int status) {
-            this(rule, test -> { }, act, status);
+        Case(String rule, Consumer<UserAdministrationTests> act,
+            Class<? extends DomainException> thrown) {
+            this(rule, test -> { }, act, thrown);
         }
 
         @Override
@@ -89,33 +97,33 @@ class UserAdministrationTests {
     static Stream<Arguments> refusals() {
         var unknown = UUID.randomUUID();
         return Stream.of(
-                new Case("API5:2023 an ADMIN locks an ADMIN → 403", t -> t.administration.lock(t.admin.id(), t.otherAdmin.id()), 403),
-                new Case("API5:2023 an ADMIN locks a SUPER_USER → 403", t -> t.administration.lock(t.admin.id(), t.superUser.id()), 403),
-                new Case("API5:2023 an ADMIN unlocks an ADMIN → 403", t -> t.administration.unlock(t.admin.id(), t.otherAdmin.id()), 403),
+                new Case("API5:2023 an ADMIN locks an ADMIN → 403", t -> t.administration.lock(t.admin.id(), t.otherAdmin.id()), Forbidden.class),
+                new Case("API5:2023 an ADMIN locks a SUPER_USER → 403", t -> t.administration.lock(t.admin.id(), t.superUser.id()), Forbidden.class),
+                new Case("API5:2023 an ADMIN unlocks an ADMIN → 403", t -> t.administration.unlock(t.admin.id(), t.otherAdmin.id()), Forbidden.class),
                 new Case("API5:2023 an ADMIN grants roles → 403",
-                        t -> t.administration.changeRoles(t.admin.id(), t.user.id(), List.of("ADMIN")), 403),
+                        t -> t.administration.changeRoles(t.admin.id(), t.user.id(), List.of("ADMIN")), Forbidden.class),
                 new Case("API5:2023 an ADMIN grants themselves SUPER_USER → 403",
-                        t -> t.administration.changeRoles(t.admin.id(), t.admin.id(), List.of("USER", "ADMIN", "SUPER_USER")), 403),
-                new Case("API5:2023 a USER lists users → 403", t -> t.administration.list(t.user.id(), Pageable.unpaged()), 403),
-                new Case("API5:2023 a USER locks an ADMIN → 403", t -> t.administration.lock(t.user.id(), t.admin.id()), 403),
+                        t -> t.administration.changeRoles(t.admin.id(), t.admin.id(), List.of("USER", "ADMIN", "SUPER_USER")), Forbidden.class),
+                new Case("API5:2023 a USER lists users → 403", t -> t.administration.list(t.user.id(), Pageable.unpaged()), Forbidden.class),
+                new Case("API5:2023 a USER locks an ADMIN → 403", t -> t.administration.lock(t.user.id(), t.admin.id()), Forbidden.class),
                 new Case("API5:2023 a USER grants themselves ADMIN → 403",
-                        t -> t.administration.changeRoles(t.user.id(), t.user.id(), List.of("ADMIN")), 403),
+                        t -> t.administration.changeRoles(t.user.id(), t.user.id(), List.of("ADMIN")), Forbidden.class),
                 new Case("ASVS V8.3.2 the token says ADMIN, the store no longer does → 403",
                         t -> t.admin.changeRoles(EnumSet.noneOf(SystemRole.class)),
-                        t -> t.administration.lock(t.admin.id(), t.user.id()), 403),
+                        t -> t.administration.lock(t.admin.id(), t.user.id()), Forbidden.class),
                 new Case("ASVS V7.4.2 a locked SUPER_USER acts → 403", t -> t.superUser.lock(),
-                        t -> t.administration.lock(t.superUser.id(), t.user.id()), 403),
-                new Case("ASVS V8.3.2 a deleted caller acts → 403", t -> t.administration.lock(unknown, t.user.id()), 403),
-                new Case("nobody locks themselves → 409", t -> t.administration.lock(t.superUser.id(), t.superUser.id()), 409),
-                new Case("nobody unlocks themselves → 409", t -> t.administration.unlock(t.admin.id(), t.admin.id()), 409),
-                new Case("unknown user → 404", t -> t.administration.lock(t.admin.id(), unknown), 404),
-                new Case("unknown user's roles → 404", t -> t.administration.changeRoles(t.superUser.id(), unknown, List.of("USER")), 404),
+                        t -> t.administration.lock(t.superUser.id(), t.user.id()), Forbidden.class),
+                new Case("ASVS V8.3.2 a deleted caller acts → 403", t -> t.administration.lock(unknown, t.user.id()), Forbidden.class),
+                new Case("nobody locks themselves → 409", t -> t.administration.lock(t.superUser.id(), t.superUser.id()), Conflict.class),
+                new Case("nobody unlocks themselves → 409", t -> t.administration.unlock(t.admin.id(), t.admin.id()), Conflict.class),
+                new Case("unknown user → 404", t -> t.administration.lock(t.admin.id(), unknown), NotFound.class),
+                new Case("unknown user's roles → 404", t -> t.administration.changeRoles(t.superUser.id(), unknown, List.of("USER")), NotFound.class),
                 new Case("API3:2023 an unknown role → 400",
-                        t -> t.administration.changeRoles(t.superUser.id(), t.user.id(), List.of("USER", "ROOT")), 400),
+                        t -> t.administration.changeRoles(t.superUser.id(), t.user.id(), List.of("USER", "ROOT")), Invalid.class),
                 new Case("a role in the wrong case → 400",
-                        t -> t.administration.changeRoles(t.superUser.id(), t.user.id(), List.of("admin")), 400),
+                        t -> t.administration.changeRoles(t.superUser.id(), t.user.id(), List.of("admin")), Invalid.class),
                 new Case("the last SUPER_USER demotes themselves → 409",
-                        t -> t.administration.changeRoles(t.superUser.id(), t.superUser.id(), List.of("USER", "ADMIN")), 409))
+                        t -> t.administration.changeRoles(t.superUser.id(), t.superUser.id(), List.of("USER", "ADMIN")), Conflict.class))
                 .map(Arguments::of);
     }
 
@@ -125,8 +133,7 @@ class UserAdministrationTests {
         refusal.arrange().accept(this);
         var before = standing();
 
-        assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> refusal.act().accept(this))
-                .satisfies(problem -> assertThat(problem.getStatusCode().value()).isEqualTo(refusal.status()));
+        assertThatExceptionOfType(refusal.thrown()).isThrownBy(() -> refusal.act().accept(this));
 
         assertThat(standing()).isEqualTo(before);
         verify(accounts, never()).save(any());
@@ -165,12 +172,12 @@ class UserAdministrationTests {
 
     @Test
     void namesTheUnknownRolesInTheProblem() {
-        assertThatExceptionOfType(ApiProblem.class)
+        assertThatExceptionOfType(Invalid.class)
                 .isThrownBy(() -> administration.changeRoles(superUser.id(), user.id(), List.of("ROOT", "GOD")))
                 .satisfies(problem -> {
-                    assertThat(problem.getBody().getDetail()).contains("ROOT", "GOD");
-                    assertThat(problem.getBody().getType().toString()).endsWith("/validation");
-                    assertThat(problem.getBody().getProperties()).containsKey("errors");
+                    assertThat(problem.detail()).contains("ROOT", "GOD");
+                    assertThat(problem.slug()).isEqualTo("validation");
+                    assertThat(problem.errors()).extracting(FieldError::field).containsExactly("roles");
                 });
     }
 

@@ -19,7 +19,7 @@ import dev.kitty.auth.pat.PersonalAccessTokens;
 import dev.kitty.auth.session.AccessTokens;
 import dev.kitty.auth.throttle.LoginThrottle;
 import dev.kitty.auth.throttle.ThrottleProperties;
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.DomainException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,11 +92,8 @@ class CredentialExchangeTests {
     void refusesAPasswordForAnAccountWithTwoFactorAsMfaRequired() {
         when(mfa.isEnabled(ann.id())).thenReturn(true);
 
-        assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> exchange.exchange(EMAIL, PASSWORD, CLIENT))
-                .satisfies(problem -> {
-                    assertThat(problem.getStatusCode().value()).isEqualTo(401);
-                    assertThat(problem.getBody().getType().toString()).endsWith("/mfa-required");
-                });
+        assertThatExceptionOfType(DomainException.Unauthenticated.class).isThrownBy(() -> exchange.exchange(EMAIL, PASSWORD, CLIENT))
+                .satisfies(problem -> assertThat(problem.slug()).isEqualTo("mfa-required"));
         verify(accessTokens, never()).issue(any(), anyList(), any(), any());
     }
 
@@ -158,18 +155,14 @@ class CredentialExchangeTests {
             assertInvalidCredentials(() -> exchange.exchange(EMAIL, "wrong-password-123", CLIENT));
         }
 
-        assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> exchange.exchange(EMAIL, PASSWORD, CLIENT))
-                .satisfies(problem -> {
-                    assertThat(problem.getStatusCode().value()).isEqualTo(429);
-                    assertThat(problem.getHeaders().getFirst("Retry-After")).isNotBlank();
-                });
+        assertThatExceptionOfType(DomainException.Throttled.class).isThrownBy(() -> exchange.exchange(EMAIL, PASSWORD, CLIENT))
+                .satisfies(problem -> assertThat(problem.retryAfter()).isPositive());
     }
 
     private static void assertInvalidCredentials(Runnable call) {
-        assertThatExceptionOfType(ApiProblem.class).isThrownBy(call::run).satisfies(problem -> {
-            assertThat(problem.getStatusCode().value()).isEqualTo(401);
-            assertThat(problem.getBody().getType().toString()).isEqualTo("https://kitty.dev/problems/invalid-credentials");
-            assertThat(problem.getBody().getDetail()).isEqualTo("The email address or the password is wrong.");
+        assertThatExceptionOfType(DomainException.Unauthenticated.class).isThrownBy(call::run).satisfies(problem -> {
+            assertThat(problem.slug()).isEqualTo("invalid-credentials");
+            assertThat(problem.detail()).isEqualTo("The email address or the password is wrong.");
         });
     }
 }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.kitty.auth.account.Account;
 import dev.kitty.auth.account.Accounts;
+import dev.kitty.auth.account.StoredRoles;
 import dev.kitty.auth.account.SystemRole;
 import dev.kitty.platform.test.web.PlatformWebSlice;
 import java.time.Instant;
@@ -23,11 +24,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(KeyRotationController.class)
 @PlatformWebSlice
+@Import(StoredRoles.class) // the real check, on the mocked store
 class KeyRotationControllerTests {
 
     @Autowired

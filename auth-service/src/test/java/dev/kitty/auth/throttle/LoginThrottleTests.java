@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kitty.platform.test.MutableClock;
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.DomainException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -23,11 +23,8 @@ class LoginThrottleTests {
         }
 
         assertThatThrownBy(() -> throttle.check("ann@example.com", "10.9.9.9"))
-                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
-                    assertThat(problem.getStatusCode().value()).isEqualTo(429);
-                    assertThat(problem.getBody().getType()).hasToString("https://kitty.dev/problems/throttled");
-                    assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("60");
-                });
+                .isInstanceOfSatisfying(DomainException.Throttled.class,
+                        problem -> assertThat(problem.retryAfter()).isEqualTo(Duration.ofSeconds(60)));
     }
 
     @Test
@@ -36,7 +33,7 @@ class LoginThrottleTests {
             throttle.recordFailure(i % 2 == 0 ? " Ann@Example.com" : "ann@example.com", "10.0.0." + i);
         }
 
-        assertThatThrownBy(() -> throttle.check("ANN@example.com ", "10.9.9.9")).isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> throttle.check("ANN@example.com ", "10.9.9.9")).isInstanceOf(DomainException.Throttled.class);
     }
 
     @Test
@@ -46,8 +43,8 @@ class LoginThrottleTests {
         }
 
         assertThatThrownBy(() -> throttle.check("someone-else@example.com", "10.0.0.1"))
-                .isInstanceOfSatisfying(ApiProblem.class,
-                        problem -> assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("300"));
+                .isInstanceOfSatisfying(DomainException.Throttled.class,
+                        problem -> assertThat(problem.retryAfter()).isEqualTo(Duration.ofSeconds(300)));
         assertThatCode(() -> throttle.check("someone-else@example.com", "10.0.0.2")).doesNotThrowAnyException();
     }
 
@@ -64,7 +61,7 @@ class LoginThrottleTests {
         throttle.recordFailure("ann@example.com", "10.0.0.2");
         assertThatCode(() -> throttle.check("ann@example.com", "10.0.0.2")).as("account count restarted").doesNotThrowAnyException();
         throttle.recordFailure("victim@example.com", "10.0.0.1");
-        assertThatThrownBy(() -> throttle.check("anyone@example.com", "10.0.0.1")).as("address count kept").isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> throttle.check("anyone@example.com", "10.0.0.1")).as("address count kept").isInstanceOf(DomainException.Throttled.class);
     }
 
     @Test
@@ -87,8 +84,8 @@ class LoginThrottleTests {
             requests.passwordResetRequest("ann@example.com", "10.0.1." + i);
         }
 
-        assertThatThrownBy(() -> requests.registration("10.0.0.1")).isInstanceOf(ApiProblem.class);
-        assertThatThrownBy(() -> requests.passwordResetRequest("ann@example.com", "10.0.2.1")).isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> requests.registration("10.0.0.1")).isInstanceOf(DomainException.Throttled.class);
+        assertThatThrownBy(() -> requests.passwordResetRequest("ann@example.com", "10.0.2.1")).isInstanceOf(DomainException.Throttled.class);
         assertThatCode(() -> requests.passwordResetRequest("bob@example.com", "10.0.2.1")).doesNotThrowAnyException();
     }
 }

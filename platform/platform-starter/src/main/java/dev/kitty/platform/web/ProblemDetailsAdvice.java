@@ -32,7 +32,9 @@ import tools.jackson.databind.DatabindException;
 /**
  * Turns every error a client can cause into {@code application/problem+json} with a
  * {@code type} of its own, and validation failures into {@code errors: [{field, message}]}.
- * Anything unexpected is a 500 without internals: the log has the details.
+ * Application services refuse with a {@link DomainException}, answered here as the
+ * {@link ApiProblem} it stands for. Anything unexpected is a 500 without internals: the log has
+ * the details.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -71,6 +73,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(new FieldError(field, "has the wrong type or format")));
         }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** What application services refuse with, answered as the {@link ApiProblem} it stands for. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> domain(DomainException ex, WebRequest request) {
+        var problem = DomainProblems.of(ex);
+        return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

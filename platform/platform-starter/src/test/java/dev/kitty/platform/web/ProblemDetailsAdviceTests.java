@@ -1,5 +1,6 @@
 package dev.kitty.platform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -11,7 +12,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @WebMvcTest(controllers = ProblemDetailsAdviceTests.SampleController.class)
@@ -71,6 +75,12 @@ class ProblemDetailsAdviceTests {
             throw new OptimisticLockingFailureException("version 3 expected");
         }
 
+        @GetMapping("/refusals/{index}")
+        void refuse(@PathVariable int index, @RequestParam boolean domain) {
+            var equivalent = EQUIVALENTS.get(index);
+            throw domain ? equivalent.domain() : equivalent.problem();
+        }
+
         @GetMapping("/bug")
         void bug() {
             throw new IllegalStateException("secret internal detail");
@@ -79,6 +89,39 @@ class ProblemDetailsAdviceTests {
 
     @Autowired
     MockMvc mvc;
+
+    /** Each domain exception next to the ApiProblem it stands for: they must answer alike. */
+    record Equivalent(String name, DomainException domain, ApiProblem problem) {}
+
+    static final List<Equivalent> EQUIVALENTS = List.of(
+            new Equivalent("not found", new DomainException.NotFound("No such user."), ApiProblem.notFound("No such user.")),
+            new Equivalent("forbidden", new DomainException.Forbidden("Not you."), ApiProblem.forbidden("Not you.")),
+            new Equivalent("conflict", new DomainException.Conflict("email-taken", "Taken."), ApiProblem.conflict("email-taken", "Taken.")),
+            new Equivalent("invalid", new DomainException.Invalid("invalid-token", "Expired."),
+                    ApiProblem.badRequest("invalid-token", "Expired.")),
+            new Equivalent("invalid field", new DomainException.Invalid("weak-password", "Too short.",
+                    List.of(new FieldError("password", "is too short"))),
+                    ApiProblem.badRequest("weak-password", "Too short.").with("errors", List.of(new FieldError("password", "is too short")))),
+            new Equivalent("unauthenticated", new DomainException.Unauthenticated("mfa-required", "Code please."),
+                    ApiProblem.unauthorized("mfa-required", "Code please.")),
+            new Equivalent("throttled", new DomainException.Throttled("Slow down.", Duration.ofMillis(2500)),
+                    ApiProblem.tooManyRequests("Slow down.", Duration.ofMillis(2500))));
+
+    static IntStream equivalents() {
+        return IntStream.range(0, EQUIVALENTS.size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("equivalents")
+    void answersADomainExceptionExactlyLikeTheProblemItStandsFor(int index) throws Exception {
+        var expected = mvc.perform(get("/refusals/" + index).param("domain", "false")).andReturn().getResponse();
+        var actual = mvc.perform(get("/refusals/" + index).param("domain", "true")).andReturn().getResponse();
+
+        assertThat(actual.getStatus()).as(EQUIVALENTS.get(index).name()).isEqualTo(expected.getStatus());
+        assertThat(actual.getContentAsString()).isEqualTo(expected.getContentAsString());
+        assertThat(actual.getContentType()).isEqualTo(expected.getContentType());
+        assertThat(actual.getHeader("Retry-After")).isEqualTo(expected.getHeader("Retry-After"));
+    }
 
     static Stream<Arguments> clientErrors() {
         return Stream.of(

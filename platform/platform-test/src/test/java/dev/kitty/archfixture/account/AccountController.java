@@ -31,6 +31,11 @@ public class AccountController {
         return ResponseEntity.ok(describe(accounts.find(1)).length() + 0L);
     }
 
+    @GetMapping("/accounts/missing")
+    void missing() {
+        throw dev.kitty.platform.web.ApiProblem.notFound("No such account.");
+    }
+
     /** Not a handler: entities may pass through the controller's own helpers. */
     private static String describe(Account account) {
         return account.toString();

@@ -53,6 +53,9 @@ public final class KittyArchitecture {
     private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
     private static final String REQUEST_MAPPING = "org.springframework.web.bind.annotation.RequestMapping";
     private static final String INTEGRATION_EVENTS = "dev.kitty.platform.messaging.IntegrationEvents";
+    private static final String API_PROBLEM = "dev.kitty.platform.web.ApiProblem";
+    private static final String CONTROLLER_ADVICE = "org.springframework.web.bind.annotation.ControllerAdvice";
+    private static final String HANDLER_INTERCEPTOR = "org.springframework.web.servlet.HandlerInterceptor";
 
     private KittyArchitecture() {
     }
@@ -158,6 +161,35 @@ public final class KittyArchitecture {
                 .should(beUsedOnlyFromTheirOwnPackage())
                 .allowEmptyShould(true)
                 .as("repositories are used only in their own package");
+    }
+
+    /**
+     * {@code ApiProblem} is an HTTP answer and stays in the web layer: controllers, controller advice
+     * and handler interceptors. Below them, application services throw the platform's
+     * {@code DomainException}s, which {@code ProblemDetailsAdvice} maps to the same answers. Not part
+     * of {@link #serviceRules}: a service applies it once it passes, in its {@code ArchitectureTests}.
+     *
+     * @param knownExceptions fully qualified names of classes that still use {@code ApiProblem}, frozen
+     *                        until migrated; the calling test says why in a comment
+     */
+    public static ArchRule apiProblemStaysInTheWebLayer(String... knownExceptions) {
+        var exceptions = Set.of(knownExceptions);
+        return noClasses()
+                .that(DescribedPredicate.describe("are no controller, controller advice or handler interceptor"
+                                + (exceptions.isEmpty() ? "" : " and not a known exception " + exceptions),
+                        (JavaClass type) -> !isWebLayer(type) && !exceptions.contains(type.getName())))
+                .should().dependOnClassesThat().haveFullyQualifiedName(API_PROBLEM)
+                .as("only controllers, controller advice and handler interceptors use ApiProblem; application code throws DomainException"
+                        + (exceptions.isEmpty() ? "" : " (except " + exceptions + ")"));
+    }
+
+    private static boolean isWebLayer(JavaClass type) {
+        var outermost = type;
+        while (outermost.getEnclosingClass().isPresent()) {
+            outermost = outermost.getEnclosingClass().get();
+        }
+        return annotatedOrMeta(outermost, CONTROLLER) || annotatedOrMeta(outermost, CONTROLLER_ADVICE)
+                || outermost.isAssignableTo(HANDLER_INTERCEPTOR);
     }
 
     private static DescribedPredicate<JavaMethod> areHandlerMethods() {

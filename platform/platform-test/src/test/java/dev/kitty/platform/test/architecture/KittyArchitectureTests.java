@@ -56,6 +56,15 @@ class KittyArchitectureTests {
                 .allSatisfy(violation -> assertThat(violation).contains("admin.Administration").doesNotContain("AccountController"));
     }
 
+    @Test
+    void findsApiProblemBelowTheControllersUnlessItIsAKnownException() {
+        assertThat(violations(KittyArchitecture.apiProblemStaysInTheWebLayer()))
+                .isNotEmpty()
+                .allSatisfy(violation -> assertThat(violation).contains("admin.Administration")
+                        .doesNotContain("AccountController").doesNotContain("AccountProblems"));
+        assertThat(violations(KittyArchitecture.apiProblemStaysInTheWebLayer(FIXTURE + ".admin.Administration"))).isEmpty();
+    }
+
     private static List<String> violations(ArchRule rule) {
         return rule.evaluate(CLASSES).getFailureReport().getDetails();
     }

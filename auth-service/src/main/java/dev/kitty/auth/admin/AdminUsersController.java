@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,13 +44,13 @@ class AdminUsersController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPER_USER')")
-    PageResponse<AdminUserResponse> list(CurrentUser user,
+    PagedModel<AdminUserResponse> list(CurrentUser user,
             @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         var pageable = PageRequest.of(page, size, Sort.by("createdAt", "id"));
         var accounts = administration.list(user.id(), pageable);
         var withMfa = mfa.enabledAmong(accounts.map(Account::id).toList());
-        return PageResponse.from(accounts, account -> AdminUserResponse.from(account, withMfa.contains(account.id())));
+        return new PagedModel<>(accounts.map(account -> AdminUserResponse.from(account, withMfa.contains(account.id()))));
     }
 
     /** Granting system roles is privilege management: never with a personal access token, however privileged. */

@@ -1,7 +1,6 @@
 package dev.kitty.user.profile;
 
 import dev.kitty.platform.security.CurrentUser;
-import dev.kitty.user.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,6 +9,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -43,11 +43,11 @@ class ProfileController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN','SUPER_USER')")
-    PageResponse<ProfileResponse> search(
+    PagedModel<ProfileResponse> search(
             @RequestParam(required = false) @Size(max = 254) @Nullable String email,
             @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         var pageable = PageRequest.of(page, size, Sort.by("email", "id"));
-        return PageResponse.from(profiles.search(email, pageable), ProfileResponse::from);
+        return new PagedModel<>(profiles.search(email, pageable).map(ProfileResponse::from));
     }
 }

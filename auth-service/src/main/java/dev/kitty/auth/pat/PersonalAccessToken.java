@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
  * A long-lived credential a user created for scripts and HTTP Basic. It never signs in by
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "personal_access_token")
-class PersonalAccessToken {
+class PersonalAccessToken extends AbstractAggregateRoot<PersonalAccessToken> {
 
     static final int MAX_NAME_LENGTH = 80;
 
@@ -83,11 +84,20 @@ class PersonalAccessToken {
         lastUsedAt = now;
     }
 
-    /** Idempotent: the first revocation time is the one that counts. */
+    /**
+     * Idempotent: the first revocation time is the one that counts, and only it records
+     * {@link PersonalAccessTokenRevoked} (published when the token is saved).
+     */
     void revoke(Instant now) {
         if (revokedAt == null) {
             revokedAt = now;
+            registerEvent(new PersonalAccessTokenRevoked(accountId, id, now));
         }
+    }
+
+    /** The domain events recorded since the last save, for tests of the rules that record them. */
+    java.util.Collection<Object> recordedEvents() {
+        return domainEvents();
     }
 
     boolean revoked() {

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,13 +27,11 @@ public class PersonalAccessTokens {
 
     private final PersonalAccessTokenRepository tokens;
     private final Accounts accounts;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PersonalAccessTokens(PersonalAccessTokenRepository tokens, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
+    PersonalAccessTokens(PersonalAccessTokenRepository tokens, Accounts accounts, Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -104,7 +101,7 @@ public class PersonalAccessTokens {
         var token = tokens.findByIdAndAccountId(tokenId, accountId).filter(t -> !t.revoked())
                 .orElseThrow(() -> new DomainException.NotFound("No such access token."));
         token.revoke(clock.instant());
-        events.publishEvent(new PersonalAccessTokenRevoked(accountId, tokenId, clock.instant()));
+        tokens.save(token);
         log.info("Account {} revoked personal access token {}", accountId, tokenId);
     }
 

@@ -52,6 +52,8 @@ class PersonalAccessTokenTests {
         token.revoke(NOW.plusSeconds(60));
 
         assertThat(token.usableAt(NOW)).isFalse();
+        assertThat(token.recordedEvents()).as("one revocation, announced once")
+                .containsExactly(new PersonalAccessTokenRevoked(ACCOUNT, token.id(), NOW));
     }
 
     @ParameterizedTest(name = "name \"{0}\"")

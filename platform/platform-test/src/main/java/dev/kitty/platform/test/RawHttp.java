@@ -39,6 +39,58 @@ public final class RawHttp {
         }
     }
 
+    /** One hostile request and the status every Kitty edge must answer it with, as problem+json. */
+    public record HostileRequest(String description, String request, int status) {}
+
+    /**
+     * The attacks every edge (each service's Tomcat and the gateway's Netty) must answer with a problem: requests
+     * over the limits, malformed and encoded-traversal paths, what the firewall refuses, malformed framing and
+     * malformed paths under health.
+     *
+     * @param collection                     an API path of the edge under test, e.g. {@code /api/users}
+     * @param resource                       a path below it that exists, e.g. {@code /api/users/me}
+     * @param unknownTransferEncodingStatus  RFC 9112 section 6.3 allows two answers: Tomcat says 501 (coding not
+     *                                       implemented), Reactor Netty 400 (length unknowable)
+     */
+    public static java.util.List<HostileRequest> hostileRequests(String collection, String resource, int unknownTransferEncodingStatus) {
+        return java.util.List.of(
+                // over the limits (32 KB of headers; 32 KB or Netty's 4 KB request line)
+                new HostileRequest("headers over the limit", get(resource, "X-Padding: " + "a".repeat(40_000)), 431),
+                new HostileRequest("request line over the limit", get(collection + "/" + "a".repeat(40_000)), 414),
+                // malformed paths and encoded traversal
+                new HostileRequest("encoded dot segments", get(collection + "/%2e%2e/x"), 400),
+                new HostileRequest("encoded dots and slash", get(collection + "/..%2f..%2fx"), 400),
+                new HostileRequest("dot segments above the root", get("/.." + collection), 400),
+                new HostileRequest("double slash", get("/" + collection), 400),
+                new HostileRequest("path parameter", get(collection + ";jsessionid=ABC"), 400),
+                new HostileRequest("encoded NUL", get(collection + "/%00"), 400),
+                new HostileRequest("backslash", get(collection + "\\x"), 400),
+                new HostileRequest("encoded backslash", get(collection + "/%5cx"), 400),
+                new HostileRequest("encoded percent", get(collection + "/%25x"), 400),
+                new HostileRequest("invalid percent-encoding", get(collection + "/%zz"), 400),
+                new HostileRequest("space in the path", get(collection + "/a b"), 400),
+                // what the firewall refuses
+                new HostileRequest("control character in a header value", get(resource, "X-Note: a\u0001b"), 400),
+                new HostileRequest("unknown method", request("FOO", resource), 501),
+                new HostileRequest("TRACE", request("TRACE", resource), 405),
+                // malformed framing
+                new HostileRequest("garbage request line", "GARBAGE\r\n\r\n", 400),
+                new HostileRequest("unsupported HTTP version", "GET " + resource + " HTTP/9.9\r\nHost: localhost\r\n\r\n", 505),
+                new HostileRequest("header line without colon", get(resource, "Not a header line"), 400),
+                new HostileRequest("space before the colon", get(resource, "X-Note : a"), 400),
+                new HostileRequest("two Host headers", get(resource, "Host: elsewhere.example"), 400),
+                new HostileRequest("no Host header", "GET " + resource + " HTTP/1.1\r\nConnection: close\r\n\r\n", 400),
+                new HostileRequest("conflicting Content-Length", request("POST", resource,
+                        "Content-Type: application/json", "Content-Length: 2", "Content-Length: 3") + "{}", 400),
+                new HostileRequest("unknown Transfer-Encoding", request("POST", resource,
+                        "Content-Type: application/json", "Transfer-Encoding: gzip") + "{}", unknownTransferEncodingStatus),
+                // the operations endpoint every edge answers publicly
+                new HostileRequest("health with encoded dots", get("/actuator/health/%2e%2e"), 400),
+                new HostileRequest("health with a path parameter", get("/actuator/health/;x"), 400),
+                new HostileRequest("health with an encoded slash", get("/actuator/health/..%2f"), 400),
+                new HostileRequest("health with a blank group", get("/actuator/health/%20"), 404));
+    }
+
     /** {@code GET path} with {@code Host} and {@code Connection: close}, plus the given header lines. */
     public static String get(String path, String... headerLines) {
         return request("GET", path, headerLines);

@@ -73,7 +73,7 @@ class ErasureIT {
         notify(user, budget);
         notify(user, null);
 
-        events.send(BudgetEvents.BUDGET_DELETED, new BudgetDeleted(budget, Instant.now()));
+        events.send(BudgetEvents.BUDGET_DELETED, new BudgetDeleted(budget, "Household", null, java.util.List.of(), Instant.now()));
 
         await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM notification WHERE budget_id = ?").param(budget)
                 .query(Long.class).single() == 0);

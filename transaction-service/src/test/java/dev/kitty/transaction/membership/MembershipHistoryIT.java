@@ -52,27 +52,27 @@ class MembershipHistoryIT {
 
         static Step created() {
             return new Step("BudgetCreated", 0, BudgetRole.OWNER, false, (listeners, membership) -> listeners.on(
-                    new BudgetCreated(membership.budget(), membership.user(), "Household", "EUR", AT)));
+                    new BudgetCreated(membership.budget(), membership.user(), "Household", "EUR", "Europe/Berlin", AT)));
         }
 
         static Step added(long version, BudgetRole role) {
             return new Step("Added " + role + " v" + version, version, role, false, (listeners, membership) -> listeners.on(
-                    new MemberAdded(membership.budget(), membership.user(), role.name(), AT, version)));
+                    new MemberAdded(membership.budget(), "Household", membership.user(), role.name(), null, AT, version)));
         }
 
         static Step changed(long version, BudgetRole role) {
             return new Step("Changed to " + role + " v" + version, version, role, false, (listeners, membership) -> listeners.on(
-                    new MemberRoleChanged(membership.budget(), membership.user(), role.name(), version), metadata(membership)));
+                    new MemberRoleChanged(membership.budget(), "Household", membership.user(), role.name(), null, version), metadata(membership)));
         }
 
         static Step removed(long version) {
             return new Step("Removed v" + version, version, null, false, (listeners, membership) -> listeners.on(
-                    new MemberRemoved(membership.budget(), membership.user(), version)));
+                    new MemberRemoved(membership.budget(), "Household", membership.user(), MemberRemoved.REASON_REMOVED, null, version)));
         }
 
         static Step budgetDeleted() {
             return new Step("BudgetDeleted", Long.MAX_VALUE, null, true, (listeners, membership) -> listeners.on(
-                    new BudgetDeleted(membership.budget(), AT)));
+                    new BudgetDeleted(membership.budget(), "Household", null, java.util.List.of(), AT)));
         }
 
         @Override

@@ -72,13 +72,13 @@ class MembershipReplicationIT {
     void followsAMemberFromJoiningThroughARoleChangeToLeaving() {
         createBudget();
 
-        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "MEMBER", Instant.now(), 1));
+        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, "Household", member, "MEMBER", null, Instant.now(), 1));
         await().atMost(PATIENCE).until(() -> replica.roleOf(budget, member).equals(Optional.of(BudgetRole.MEMBER)));
 
-        events.send(BudgetEvents.MEMBER_ROLE_CHANGED, new MemberRoleChanged(budget, member, "ADMIN", 2));
+        events.send(BudgetEvents.MEMBER_ROLE_CHANGED, new MemberRoleChanged(budget, "Household", member, "ADMIN", null, 2));
         await().atMost(PATIENCE).until(() -> replica.roleOf(budget, member).equals(Optional.of(BudgetRole.ADMIN)));
 
-        events.send(BudgetEvents.MEMBER_REMOVED, new MemberRemoved(budget, member, 3));
+        events.send(BudgetEvents.MEMBER_REMOVED, new MemberRemoved(budget, "Household", member, MemberRemoved.REASON_REMOVED, null, 3));
         await().atMost(PATIENCE).until(() -> replica.roleOf(budget, member).isEmpty());
         assertThat(replica.roleOf(budget, owner)).contains(BudgetRole.OWNER);
     }
@@ -86,15 +86,15 @@ class MembershipReplicationIT {
     @Test
     void aMemberAddedReplayedAfterTheRemovalGrantsNothing() {
         createBudget();
-        var added = events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "ADMIN", Instant.now(), 1));
-        events.send(BudgetEvents.MEMBER_REMOVED, new MemberRemoved(budget, member, 2));
+        var added = events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, "Household", member, "ADMIN", null, Instant.now(), 1));
+        events.send(BudgetEvents.MEMBER_REMOVED, new MemberRemoved(budget, "Household", member, MemberRemoved.REASON_REMOVED, null, 2));
         await().atMost(PATIENCE).until(() -> storedVersion(member).equals(Optional.of(2L)));
 
         // the same event again, as an outbox resubmission sends it, then under a new id, as a replay from a dead-letter topic
-        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "ADMIN", Instant.now(), 1), added, budget.toString());
-        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "ADMIN", Instant.now(), 1));
+        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, "Household", member, "ADMIN", null, Instant.now(), 1), added, budget.toString());
+        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, "Household", member, "ADMIN", null, Instant.now(), 1));
         var marker = UUID.randomUUID();
-        events.send(BudgetEvents.BUDGET_CREATED, new BudgetCreated(marker, owner, "Marker", "CHF", Instant.now()),
+        events.send(BudgetEvents.BUDGET_CREATED, new BudgetCreated(marker, owner, "Marker", "CHF", "Europe/Berlin", Instant.now()),
                 UUID.randomUUID().toString(), budget.toString());
         await().atMost(PATIENCE).until(() -> replica.currencyOf(marker).isPresent());
         assertThat(replica.roleOf(budget, member)).isEmpty();
@@ -102,14 +102,14 @@ class MembershipReplicationIT {
 
     @Test
     void aRoleChangeForAMembershipItNeverHeardOfCreatesIt() {
-        events.send(BudgetEvents.MEMBER_ROLE_CHANGED, new MemberRoleChanged(budget, member, "VIEWER", 1));
+        events.send(BudgetEvents.MEMBER_ROLE_CHANGED, new MemberRoleChanged(budget, "Household", member, "VIEWER", null, 1));
 
         await().atMost(PATIENCE).until(() -> replica.roleOf(budget, member).equals(Optional.of(BudgetRole.VIEWER)));
     }
 
     @Test
     void aBudgetCreatedArrivingAfterNewerFactsOverwritesNone() {
-        events.send(BudgetEvents.MEMBER_ROLE_CHANGED, new MemberRoleChanged(budget, owner, "ADMIN", 1));
+        events.send(BudgetEvents.MEMBER_ROLE_CHANGED, new MemberRoleChanged(budget, "Household", owner, "ADMIN", null, 1));
         createBudget();
 
         await().atMost(PATIENCE).until(() -> replica.currencyOf(budget).isPresent());
@@ -119,7 +119,7 @@ class MembershipReplicationIT {
     @Test
     void aRoleThisVersionDoesNotKnowGrantsNothing() {
         createBudget();
-        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "AUDITOR", Instant.now(), 1));
+        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, "Household", member, "AUDITOR", null, Instant.now(), 1));
 
         await().atMost(PATIENCE).until(() -> storedRole(member).equals(Optional.of("AUDITOR")));
         assertThat(replica.roleOf(budget, member)).isEmpty();
@@ -128,17 +128,17 @@ class MembershipReplicationIT {
     @Test
     void aDeletedBudgetLeavesNothingBehindAndStaysDeleted() {
         createBudget();
-        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "MEMBER", Instant.now(), 1));
+        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, "Household", member, "MEMBER", null, Instant.now(), 1));
         await().atMost(PATIENCE).until(() -> replica.roleOf(budget, member).isPresent());
 
-        events.send(BudgetEvents.BUDGET_DELETED, new BudgetDeleted(budget, Instant.now()));
+        events.send(BudgetEvents.BUDGET_DELETED, new BudgetDeleted(budget, "Household", null, java.util.List.of(), Instant.now()));
         await().atMost(PATIENCE).until(() -> replica.currencyOf(budget).isEmpty());
         assertThat(rowsOf(budget)).isZero();
 
         // a membership event replayed after the deletion, then a marker behind it on the same partition
-        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "ADMIN", Instant.now(), 2));
+        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, "Household", member, "ADMIN", null, Instant.now(), 2));
         var marker = UUID.randomUUID();
-        events.send(BudgetEvents.BUDGET_CREATED, new BudgetCreated(marker, owner, "Marker", "CHF", Instant.now()),
+        events.send(BudgetEvents.BUDGET_CREATED, new BudgetCreated(marker, owner, "Marker", "CHF", "Europe/Berlin", Instant.now()),
                 UUID.randomUUID().toString(), budget.toString());
         await().atMost(PATIENCE).until(() -> replica.currencyOf(marker).isPresent());
         assertThat(rowsOf(budget)).isZero();
@@ -148,8 +148,8 @@ class MembershipReplicationIT {
     void aDeletedUserLosesEveryMembershipWhileOthersKeepTheirs() {
         createBudget();
         var otherBudget = UUID.randomUUID();
-        events.send(BudgetEvents.BUDGET_CREATED, new BudgetCreated(otherBudget, member, "Other", "USD", Instant.now()));
-        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, member, "VIEWER", Instant.now(), 1));
+        events.send(BudgetEvents.BUDGET_CREATED, new BudgetCreated(otherBudget, member, "Other", "USD", "Europe/Berlin", Instant.now()));
+        events.send(BudgetEvents.MEMBER_ADDED, new MemberAdded(budget, "Household", member, "VIEWER", null, Instant.now(), 1));
         await().atMost(PATIENCE).until(() -> replica.roleOf(budget, member).isPresent() && replica.roleOf(otherBudget, member).isPresent());
 
         events.send(UserEvents.USER_DELETED, new UserDeleted(member, Instant.now()));
@@ -160,7 +160,7 @@ class MembershipReplicationIT {
     }
 
     private void createBudget() {
-        events.send(BudgetEvents.BUDGET_CREATED, new BudgetCreated(budget, owner, "Household", "EUR", Instant.now()));
+        events.send(BudgetEvents.BUDGET_CREATED, new BudgetCreated(budget, owner, "Household", "EUR", "Europe/Berlin", Instant.now()));
     }
 
     private Optional<String> storedRole(UUID user) {

@@ -18,11 +18,13 @@ public final class BudgetEvents {
             EventType.of("kitty.budget.member-role-changed.v1", TOPIC, MemberRoleChanged.class, e -> e.budgetId().toString());
     public static final EventType<MemberRemoved> MEMBER_REMOVED =
             EventType.of("kitty.budget.member-removed.v1", TOPIC, MemberRemoved.class, e -> e.budgetId().toString());
+    public static final EventType<OwnershipTransferred> OWNERSHIP_TRANSFERRED =
+            EventType.of("kitty.budget.ownership-transferred.v1", TOPIC, OwnershipTransferred.class, e -> e.budgetId().toString());
     public static final EventType<InviteCreated> INVITE_CREATED =
             EventType.of("kitty.budget.invite-created.v1", TOPIC, InviteCreated.class, e -> e.budgetId().toString());
 
     public static final EventCatalog CATALOG = EventCatalog.of("budget-service",
-            BUDGET_CREATED, BUDGET_DELETED, MEMBER_ADDED, MEMBER_ROLE_CHANGED, MEMBER_REMOVED, INVITE_CREATED);
+            BUDGET_CREATED, BUDGET_DELETED, MEMBER_ADDED, MEMBER_ROLE_CHANGED, MEMBER_REMOVED, OWNERSHIP_TRANSFERRED, INVITE_CREATED);
 
     private BudgetEvents() {
     }

@@ -38,9 +38,9 @@ class BudgetEventsContractTests {
         var budget = UUID.randomUUID();
         var user = UUID.randomUUID();
 
-        assertThatIllegalArgumentException().isThrownBy(() -> new MemberAdded(budget, user, "MEMBER", Instant.now(), 0));
-        assertThatIllegalArgumentException().isThrownBy(() -> new MemberRoleChanged(budget, user, "ADMIN", -1));
-        assertThatIllegalArgumentException().isThrownBy(() -> new MemberRemoved(budget, user, 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> new MemberAdded(budget, "Household", user, "MEMBER", null, Instant.now(), 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> new MemberRoleChanged(budget, "Household", user, "ADMIN", null, -1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new MemberRemoved(budget, "Household", user, MemberRemoved.REASON_REMOVED, null, 0));
     }
 
     @Test

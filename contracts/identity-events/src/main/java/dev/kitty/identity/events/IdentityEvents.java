@@ -20,8 +20,12 @@ public final class IdentityEvents {
     public static final EventType<CredentialsRevoked> CREDENTIALS_REVOKED =
             EventType.of("kitty.user.credentials-revoked.v1", TOPIC, CredentialsRevoked.class, e -> e.userId().toString());
 
+    public static final EventType<AccountSecurityChanged> ACCOUNT_SECURITY_CHANGED =
+            EventType.of("kitty.user.account-security-changed.v1", TOPIC, AccountSecurityChanged.class, e -> e.userId().toString());
+
     public static final EventCatalog CATALOG = EventCatalog.of("auth-service",
-            USER_REGISTERED, EMAIL_VERIFICATION_REQUESTED, EMAIL_VERIFIED, PASSWORD_RESET_REQUESTED, CREDENTIALS_REVOKED);
+            USER_REGISTERED, EMAIL_VERIFICATION_REQUESTED, EMAIL_VERIFIED, PASSWORD_RESET_REQUESTED, CREDENTIALS_REVOKED,
+            ACCOUNT_SECURITY_CHANGED);
 
     private IdentityEvents() {
     }

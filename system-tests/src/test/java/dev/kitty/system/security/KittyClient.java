@@ -26,9 +26,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Talks to the running stack like a client: through the gateway, or straight to one service's port. */
-final class KittyClient {
+public final class KittyClient {
 
-    static final JsonMapper json = JsonMapper.builder().build();
+    public static final JsonMapper json = JsonMapper.builder().build();
 
     private static final Duration ASYNC_WITHIN = Duration.ofSeconds(45);
     private static final Pattern VERIFICATION_CODE = Pattern.compile("Or enter this code: (\\S+)");
@@ -36,35 +36,35 @@ final class KittyClient {
     private final RunningStack stack;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    KittyClient(RunningStack stack) {
+    public KittyClient(RunningStack stack) {
         this.stack = stack;
     }
 
-    String gateway() {
+    public String gateway() {
         return stack.gatewayUrl();
     }
 
     /** A service's own port, bypassing the gateway (services validate tokens themselves). */
-    String service(Service service) {
+    public String service(Service service) {
         return "http://127.0.0.1:" + stack.config().ports().port(service);
     }
 
     /** auth-service's own port, bypassing the gateway (services validate tokens themselves). */
-    String authService() {
+    public String authService() {
         return "http://127.0.0.1:" + stack.config().ports().port(Service.AUTH);
     }
 
-    record Response(int status, HttpHeaders headers, String body) {
+    public record Response(int status, HttpHeaders headers, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return KittyClient.json.readTree(body);
         }
 
-        boolean isProblem() {
+        public boolean isProblem() {
             return headers.firstValue("Content-Type").filter(type -> type.startsWith("application/problem+json")).isPresent();
         }
 
-        String problemType() {
+        public String problemType() {
             return json().path("type").asString();
         }
 
@@ -74,11 +74,11 @@ final class KittyClient {
         }
     }
 
-    record Account(UUID id, String email, String password, String displayName) {}
+    public record Account(UUID id, String email, String password, String displayName) {}
 
-    record Tokens(String accessToken, String refreshToken) {}
+    public record Tokens(String accessToken, String refreshToken) {}
 
-    Response send(String method, String url, Map<String, String> headers, @org.jspecify.annotations.Nullable String body) {
+    public Response send(String method, String url, Map<String, String> headers, @org.jspecify.annotations.Nullable String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -98,40 +98,40 @@ final class KittyClient {
         }
     }
 
-    Response get(String url, Map<String, String> headers) {
+    public Response get(String url, Map<String, String> headers) {
         return send("GET", url, headers, null);
     }
 
-    Response post(String url, String body) {
+    public Response post(String url, String body) {
         return send("POST", url, Map.of(), body);
     }
 
-    Response me(Map<String, String> headers) {
+    public Response me(Map<String, String> headers) {
         return get(gateway() + "/api/users/me", headers);
     }
 
-    static Map<String, String> bearer(String token) {
+    public static Map<String, String> bearer(String token) {
         return Map.of("Authorization", "Bearer " + token);
     }
 
-    static Map<String, String> basic(String email, String secret) {
+    public static Map<String, String> basic(String email, String secret) {
         return Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString((email + ":" + secret).getBytes(StandardCharsets.UTF_8)));
     }
 
-    static String newEmail(String purpose) {
+    public static String newEmail(String purpose) {
         return purpose + "-" + UUID.randomUUID() + "@system-tests.kitty.test";
     }
 
     /** A password that passes the policy: long, not a common one, unique per call. */
-    static String newPassword() {
+    public static String newPassword() {
         return "violet harbour " + UUID.randomUUID().toString().substring(0, 13) + " lantern";
     }
 
-    Account register(String purpose) {
+    public Account register(String purpose) {
         return register(newEmail(purpose), newPassword());
     }
 
-    Account register(String email, String password) {
+    public Account register(String email, String password) {
         String displayName = "Attack " + email.substring(0, email.indexOf('-') > 0 ? email.indexOf('-') : 5);
         Response registered = post(gateway() + "/api/auth/register", """
                 {"email":"%s","password":"%s","displayName":"%s"}""".formatted(email, password, displayName));
@@ -139,28 +139,28 @@ final class KittyClient {
         return new Account(UUID.fromString(registered.json().path("userId").asString()), email, password, displayName);
     }
 
-    Response loginResponse(String email, String password, String extraJson) {
+    public Response loginResponse(String email, String password, String extraJson) {
         return post(gateway() + "/api/auth/login", """
                 {"email":"%s","password":"%s"%s}""".formatted(email, password, extraJson));
     }
 
-    Tokens login(Account account) {
+    public Tokens login(Account account) {
         Response response = loginResponse(account.email(), account.password(), "");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return tokens(response);
     }
 
-    static Tokens tokens(Response response) {
+    public static Tokens tokens(Response response) {
         JsonNode body = response.json();
         return new Tokens(body.path("access_token").asString(), body.path("refresh_token").asString());
     }
 
-    Response refresh(String refreshToken) {
+    public Response refresh(String refreshToken) {
         return post(gateway() + "/api/auth/refresh", "{\"refreshToken\":\"" + refreshToken + "\"}");
     }
 
     /** The profile is created from the UserRegistered event: asynchronous by design. */
-    void awaitProfile(String accessToken) {
+    public void awaitProfile(String accessToken) {
         long deadline = System.nanoTime() + ASYNC_WITHIN.toNanos();
         while (true) {
             Response response = me(bearer(accessToken));
@@ -174,7 +174,7 @@ final class KittyClient {
     }
 
     /** The code from the verification mail notification-service sent to the address. */
-    String awaitVerificationCode(String email) {
+    public String awaitVerificationCode(String email) {
         long deadline = System.nanoTime() + ASYNC_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             for (MimeMessage message : stack.mail().receivedMessages()) {
@@ -220,11 +220,11 @@ final class KittyClient {
     }
 
     /** The claims of a JWT, read without verifying (the tests only need to know their own token's contents). */
-    static JsonNode claims(String jwt) {
+    public static JsonNode claims(String jwt) {
         return json.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);
         } catch (InterruptedException e) {

@@ -80,6 +80,16 @@ public abstract sealed class DomainException extends RuntimeException {
         }
     }
 
+    /**
+     * The client changed a copy that is no longer current: its {@code If-Match} names another version
+     * (lost-update protection, RFC 9110 13.1.1). Slug {@code stale-version}. See {@link EntityTags}.
+     */
+    public static final class PreconditionFailed extends DomainException {
+        public PreconditionFailed(String detail) {
+            super("stale-version", detail);
+        }
+    }
+
     /** Too many attempts: try again after {@code retryAfter}. Slug {@code throttled}. */
     public static final class Throttled extends DomainException {
 

@@ -19,6 +19,7 @@ final class DomainProblems {
                     : ApiProblem.badRequest(invalid.slug(), detail).with("errors", invalid.errors());
             case DomainException.Unauthenticated unauthenticated -> ApiProblem.of(HttpStatus.UNAUTHORIZED, unauthenticated.slug(),
                     "Unauthorized", detail);
+            case DomainException.PreconditionFailed stale -> ApiProblem.preconditionFailed(detail);
             case DomainException.Throttled throttled -> ApiProblem.tooManyRequests(detail, throttled.retryAfter());
         };
     }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.kitty.identity.events.IdentityEvents;
 import dev.kitty.infra.EmbeddedKafkaBroker;
 import dev.kitty.platform.messaging.DeadLetters;
-import dev.kitty.platform.test.EmbeddedInfrastructure;
 import dev.kitty.platform.test.TopicRecords;
 import dev.kitty.user.events.UserEvents;
 import java.time.Duration;
@@ -18,16 +17,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** UserRegistered and EmailVerified from a real Kafka topic into a real PostgreSQL, and what that publishes. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "kitty.messaging.retry-backoff=50ms",
-        "kitty.messaging.retry-attempts=2"})
-@EmbeddedInfrastructure
-class OnboardingIT {
+class OnboardingIT extends RunningUserService {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kitty.infra.EmbeddedKafkaBroker;
-import dev.kitty.platform.test.EmbeddedInfrastructure;
 import dev.kitty.platform.test.TestTokens;
 import dev.kitty.platform.test.TopicRecords;
 import dev.kitty.user.events.UserEvents;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,11 +25,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The HTTP API of a running server, with tokens signed like auth-service's and the profile created by a real event. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "kitty.messaging.retry-backoff=50ms",
-        "kitty.messaging.retry-attempts=2"})
-@EmbeddedInfrastructure
-class ProfileApiIT {
+class ProfileApiIT extends RunningUserService {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -198,21 +192,53 @@ class ProfileApiIT {
     }
 
     @Test
-    void adminsFindProfilesByPartOfTheEmailAndUsersMayNot() {
+    void adminsFindProfilesByTheWholeEmailInAnyCaseAndUsersMayNot() {
         var admin = tokens.accessToken(UUID.randomUUID(), "admin@example.com", "USER", "ADMIN");
 
-        http.get().uri("/api/users?email={part}&size=5", userId.toString().substring(0, 13).toUpperCase()).headers(bearer(admin)).exchange()
+        http.get().uri("/api/users?email={email}&size=5", email.toUpperCase()).headers(bearer(admin)).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.content[0].id").isEqualTo(userId.toString())
+                .jsonPath("$.content[0].email").isEqualTo(email)
+                .jsonPath("$.content[0].displayName").isEqualTo("Margaret")
+                .jsonPath("$.content[0].createdAt").exists()
                 .jsonPath("$.page.size").isEqualTo(5)
                 .jsonPath("$.page.totalElements").isEqualTo(1);
+        http.get().uri("/api/users?email={part}", userId.toString().substring(0, 13)).headers(bearer(admin)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.page.totalElements").isEqualTo(0);
+        http.get().uri("/api/users?email={pattern}", "%" + email.substring(1)).headers(bearer(admin)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.page.totalElements").isEqualTo(0); // % is no wildcard
 
         http.get().uri("/api/users").headers(bearer(token)).exchange()
                 .expectStatus().isEqualTo(HttpStatus.FORBIDDEN)
                 .expectBody().jsonPath("$.type").isEqualTo("https://kitty.dev/problems/forbidden");
+        http.get().uri("/api/users?email={email}", email).headers(bearer(token)).exchange()
+                .expectStatus().isEqualTo(HttpStatus.FORBIDDEN);
         http.get().uri("/api/users?size=101").headers(bearer(admin)).exchange()
                 .expectStatus().isBadRequest();
+    }
+
+    @Test
+    void adminsPageThroughEveryoneOldestFirst() {
+        var admin = tokens.accessToken(UUID.randomUUID(), "admin@example.com", "USER", "ADMIN");
+        var first = UUID.fromString("00000000-0000-4000-8000-000000000001");
+        var second = UUID.fromString("00000000-0000-4000-8000-000000000002");
+        var identity = new IdentityEventRecords(kafka);
+        // registered in the opposite order of their ids, both before anyone else
+        identity.send(second, IdentityEventRecords.registered(UUID.randomUUID().toString(), second, "second@example.com", "Second",
+                Instant.parse("1970-01-01T00:00:01Z")));
+        identity.send(first, IdentityEventRecords.registered(UUID.randomUUID().toString(), first, "first@example.com", "First",
+                Instant.parse("1970-01-01T00:00:02Z")));
+        await().atMost(PATIENCE).until(() -> http.get().uri("/api/users?email=first@example.com").headers(bearer(admin)).exchange()
+                .returnResult(String.class).getResponseBody().contains(first.toString()));
+
+        http.get().uri("/api/users?page=0&size=2").headers(bearer(admin)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.content[0].id").isEqualTo(second.toString())
+                .jsonPath("$.content[1].id").isEqualTo(first.toString());
     }
 
     private static java.util.function.Consumer<HttpHeaders> bearer(String token) {

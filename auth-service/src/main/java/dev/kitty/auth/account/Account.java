@@ -26,7 +26,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  *
  * <p>Records a domain event for every change others must hear of ({@link AccountRegistered},
  * {@link EmailAddressVerified}, {@link AccountLocked}, {@link RolesChanged},
- * {@link CredentialsChanged}); they are published when the account is saved, inside the
+ * {@link CredentialsChanged}, and {@link SecurityChanged} for the owner's security notice); they are published when the account is saved, inside the
  * transaction that changed it.
  */
 @Entity
@@ -115,15 +115,17 @@ public class Account extends AbstractAggregateRoot<Account> {
      * Sets a new password. The caller has checked it against the password policy; sessions other
      * than {@code keepSession} end with it ({@link CredentialsChanged}).
      */
-    public void changePassword(String newHash, @Nullable UUID keepSession) {
+    public void changePassword(String newHash, @Nullable UUID keepSession, Instant now) {
         setPasswordHash(newHash);
         registerEvent(new CredentialsChanged(id, CredentialsChanged.What.PASSWORD_CHANGED, keepSession));
+        registerEvent(SecurityChanged.of(id, email, SecurityChanged.Change.PASSWORD_CHANGED, now));
     }
 
     /** Sets a new password from a reset link: every session ends. */
-    public void resetPassword(String newHash) {
+    public void resetPassword(String newHash, Instant now) {
         setPasswordHash(newHash);
         registerEvent(CredentialsChanged.passwordReset(id));
+        registerEvent(SecurityChanged.of(id, email, SecurityChanged.Change.PASSWORD_RESET, now));
     }
 
     private void setPasswordHash(String newHash) {
@@ -143,11 +145,12 @@ public class Account extends AbstractAggregateRoot<Account> {
     }
 
     /** Stops every way of signing in; {@code true} if the account was active until now. */
-    public boolean lock() {
+    public boolean lock(Instant now) {
         var wasActive = status == AccountStatus.ACTIVE;
         status = AccountStatus.LOCKED;
         if (wasActive) {
             registerEvent(new AccountLocked(id));
+            registerEvent(SecurityChanged.of(id, email, SecurityChanged.Change.ACCOUNT_LOCKED, now));
         }
         return wasActive;
     }

@@ -6,6 +6,7 @@ import dev.kitty.auth.account.StoredRoles;
 import dev.kitty.auth.account.SystemRole;
 import dev.kitty.platform.web.DomainException;
 import dev.kitty.platform.web.FieldError;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,11 +36,13 @@ class UserAdministration {
     private final StoredRoles storedRoles;
     private final Accounts accounts;
     private final AdministeredAccounts administered;
+    private final Clock clock;
 
-    UserAdministration(StoredRoles storedRoles, Accounts accounts, AdministeredAccounts administered) {
+    UserAdministration(StoredRoles storedRoles, Accounts accounts, AdministeredAccounts administered, Clock clock) {
         this.storedRoles = storedRoles;
         this.accounts = accounts;
         this.administered = administered;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -74,7 +77,7 @@ class UserAdministration {
     @Transactional
     void lock(UUID actorId, UUID targetId) {
         var target = administrable(actorId, targetId, "lock");
-        if (target.lock()) {
+        if (target.lock(clock.instant())) {
             accounts.save(target);
             log.info("Account {} locked by {}", target.id(), actorId);
         }

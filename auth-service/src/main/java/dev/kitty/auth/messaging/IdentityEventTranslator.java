@@ -6,9 +6,11 @@ import dev.kitty.auth.account.AccountRegistered;
 import dev.kitty.auth.account.CredentialsChanged;
 import dev.kitty.auth.account.EmailAddressVerified;
 import dev.kitty.auth.account.RolesChanged;
+import dev.kitty.auth.account.SecurityChanged;
 import dev.kitty.auth.password.PasswordResetIssued;
 import dev.kitty.auth.pat.PersonalAccessTokenRevoked;
 import dev.kitty.auth.registration.EmailVerificationIssued;
+import dev.kitty.identity.events.AccountSecurityChanged;
 import dev.kitty.identity.events.CredentialsRevoked;
 import dev.kitty.identity.events.EmailVerificationRequested;
 import dev.kitty.identity.events.EmailVerified;
@@ -100,6 +102,20 @@ class IdentityEventTranslator {
     @EventListener
     void on(RolesChanged changed) {
         revoke(CredentialsRevoked.allTokens(changed.accountId(), CredentialsRevoked.REASON_ROLES_CHANGED, clock.instant()));
+    }
+
+    @EventListener
+    void on(SecurityChanged changed) {
+        var change = switch (changed.change()) {
+            case PASSWORD_CHANGED -> AccountSecurityChanged.CHANGE_PASSWORD_CHANGED;
+            case PASSWORD_RESET -> AccountSecurityChanged.CHANGE_PASSWORD_RESET;
+            case TWO_FACTOR_ENABLED -> AccountSecurityChanged.CHANGE_TWO_FACTOR_ENABLED;
+            case TWO_FACTOR_DISABLED -> AccountSecurityChanged.CHANGE_TWO_FACTOR_DISABLED;
+            case PERSONAL_ACCESS_TOKEN_CREATED -> AccountSecurityChanged.CHANGE_PERSONAL_ACCESS_TOKEN_CREATED;
+            case ACCOUNT_LOCKED -> AccountSecurityChanged.CHANGE_ACCOUNT_LOCKED;
+        };
+        integrationEvents.publish(IdentityEvents.ACCOUNT_SECURITY_CHANGED,
+                new AccountSecurityChanged(changed.accountId(), changed.email(), change, changed.detail(), changed.occurredAt()));
     }
 
     private void revoke(CredentialsRevoked revocation) {

@@ -79,7 +79,8 @@ class TotpEnrolment {
         if (step.isEmpty()) {
             throw invalidCode(caller);
         }
-        credential.enable(step.getAsLong(), now);
+        credential.enable(step.getAsLong(), now, caller.email());
+        credentials.save(credential);
         recoveryCodes.deleteByAccountId(caller.accountId());
         var codes = RecoveryCodes.generate();
         recoveryCodes.saveAll(codes.stream().map(plain -> RecoveryCode.issue(caller.accountId(), RecoveryCodes.hash(plain), now)).toList());
@@ -102,6 +103,7 @@ class TotpEnrolment {
             throw invalidCode(caller);
         }
         recoveryCodes.deleteByAccountId(caller.accountId());
+        credential.disable(now, caller.email());
         credentials.delete(credential);
         throttle.recordSuccess(caller.email(), caller.address());
         events.publishEvent(CredentialsChanged.keepingSession(caller.accountId(), CredentialsChanged.What.SECOND_FACTOR_CHANGED, caller.sessionClaim()));

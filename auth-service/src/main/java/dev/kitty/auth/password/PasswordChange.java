@@ -7,6 +7,7 @@ import dev.kitty.auth.registration.PasswordPolicy;
 import dev.kitty.auth.throttle.LoginThrottle;
 import dev.kitty.platform.web.DomainException;
 import dev.kitty.platform.web.FieldError;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -28,12 +29,14 @@ class PasswordChange {
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy policy;
     private final LoginThrottle throttle;
+    private final Clock clock;
 
-    PasswordChange(Accounts accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy, LoginThrottle throttle) {
+    PasswordChange(Accounts accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy, LoginThrottle throttle, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.policy = policy;
         this.throttle = throttle;
+        this.clock = clock;
     }
 
     /** @param sessionClaim the caller's {@code sid}: that session survives; absent, every session ends */
@@ -48,7 +51,7 @@ class PasswordChange {
                     List.of(new FieldError("currentPassword", "is wrong")));
         }
         policy.requireAcceptable(newPassword, account.email(), "newPassword");
-        account.changePassword(passwordEncoder.encode(newPassword), CredentialsChanged.sessionOf(sessionClaim));
+        account.changePassword(passwordEncoder.encode(newPassword), CredentialsChanged.sessionOf(sessionClaim), clock.instant());
         accounts.save(account);
         throttle.recordSuccess(account.email(), address);
     }

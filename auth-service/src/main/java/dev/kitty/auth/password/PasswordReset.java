@@ -116,7 +116,7 @@ class PasswordReset implements DisposableBean {
         policy.requireAcceptable(newPassword, account.email(), "newPassword");
         token.consume(now);
         tokens.deleteOthers(account.id(), token.tokenHash());
-        account.resetPassword(passwordEncoder.encode(newPassword));
+        account.resetPassword(passwordEncoder.encode(newPassword), now);
         accounts.save(account);
         loginThrottle.forgiveAccount(account.email());
     }

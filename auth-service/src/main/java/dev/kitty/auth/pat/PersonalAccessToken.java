@@ -7,6 +7,7 @@ import jakarta.persistence.Version;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import dev.kitty.auth.account.SecurityChanged;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -14,7 +15,8 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 /**
  * A long-lived credential a user created for scripts and HTTP Basic. It never signs in by
  * itself: the exchange endpoint trades it for a short-lived access token. Once revoked or
- * expired it can never be used again.
+ * expired it can never be used again. Creating one records {@link SecurityChanged} (the owner's
+ * notice names it); revoking one records {@link PersonalAccessTokenRevoked}.
  */
 @Entity
 @Table(name = "personal_access_token")
@@ -58,8 +60,12 @@ class PersonalAccessToken extends AbstractAggregateRoot<PersonalAccessToken> {
         this.expiresAt = expiresAt;
     }
 
-    /** @param expiresAt {@code null}: valid until revoked */
-    static PersonalAccessToken issue(UUID accountId, String name, PatSecret secret, Instant now, @Nullable Instant expiresAt) {
+    /**
+     * @param ownerEmail the account's address, where the security notice goes
+     * @param expiresAt  {@code null}: valid until revoked
+     */
+    static PersonalAccessToken issue(UUID accountId, String ownerEmail, String name, PatSecret secret, Instant now,
+            @Nullable Instant expiresAt) {
         var length = name.codePointCount(0, name.length());
         if (name.isBlank() || length > MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("a token name has 1 to " + MAX_NAME_LENGTH + " characters");
@@ -67,7 +73,9 @@ class PersonalAccessToken extends AbstractAggregateRoot<PersonalAccessToken> {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw new IllegalArgumentException("a token must expire after it is created");
         }
-        return new PersonalAccessToken(accountId, name, secret, now, expiresAt);
+        var token = new PersonalAccessToken(accountId, name, secret, now, expiresAt);
+        token.registerEvent(new SecurityChanged(accountId, ownerEmail, SecurityChanged.Change.PERSONAL_ACCESS_TOKEN_CREATED, name, now));
+        return token;
     }
 
     boolean usableAt(Instant now) {

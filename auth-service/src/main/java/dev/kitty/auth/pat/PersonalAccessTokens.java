@@ -84,7 +84,7 @@ public class PersonalAccessTokens {
                     "An account can hold at most " + MAX_USABLE_PER_ACCOUNT + " usable access tokens. Revoke one first.");
         }
         var secret = PatSecret.generate();
-        var token = tokens.save(PersonalAccessToken.issue(account.id(), name, secret, now, expiresIn == null ? null : now.plus(expiresIn)));
+        var token = tokens.save(PersonalAccessToken.issue(account.id(), account.email(), name, secret, now, expiresIn == null ? null : now.plus(expiresIn)));
         log.info("Account {} created personal access token {}", accountId, token.id());
         return new CreatedToken(token, secret.value());
     }

@@ -43,6 +43,22 @@ public class LoginThrottle {
         });
     }
 
+    /**
+     * As {@link #check(String, String)} for the account alone, for checks whose caller is another service
+     * rather than the person (account deletion approvals, asked by user-service): its address is no client's,
+     * and counting it would let one person's wrong passwords throttle everybody.
+     */
+    public void checkAccount(String email) {
+        byAccount.blockedFor(accountKey(email)).ifPresent(wait -> {
+            throw throttled(wait);
+        });
+    }
+
+    /** Counts a failure against the account alone (see {@link #checkAccount(String)}). */
+    public void recordAccountFailure(String email) {
+        byAccount.record(accountKey(email));
+    }
+
     public void recordFailure(String email, String address) {
         byAccount.record(accountKey(email));
         byAddress.record(address);

@@ -59,16 +59,19 @@ class AccountTests {
 
         account.changeRoles(java.util.Set.of(SystemRole.USER));
         account.changeRoles(java.util.Set.of(SystemRole.ADMIN));
-        account.changePassword("{argon2}new", session);
-        account.resetPassword("{argon2}newer");
-        account.lock();
-        account.lock();
+        account.changePassword("{argon2}new", session, NOW);
+        account.resetPassword("{argon2}newer", NOW);
+        account.lock(NOW);
+        account.lock(NOW);
 
         assertThat(account.recordedEvents()).containsExactly(
                 new AccountRegistered(account.id(), "ann@example.com", "Ann", NOW),
                 new RolesChanged(account.id(), java.util.Set.of(SystemRole.USER), java.util.Set.of(SystemRole.USER, SystemRole.ADMIN)),
                 new CredentialsChanged(account.id(), CredentialsChanged.What.PASSWORD_CHANGED, session),
+                SecurityChanged.of(account.id(), "ann@example.com", SecurityChanged.Change.PASSWORD_CHANGED, NOW),
                 new CredentialsChanged(account.id(), CredentialsChanged.What.PASSWORD_RESET, null),
-                new AccountLocked(account.id()));
+                SecurityChanged.of(account.id(), "ann@example.com", SecurityChanged.Change.PASSWORD_RESET, NOW),
+                new AccountLocked(account.id()),
+                SecurityChanged.of(account.id(), "ann@example.com", SecurityChanged.Change.ACCOUNT_LOCKED, NOW));
     }
 }

@@ -38,7 +38,7 @@ class UserAdministrationTests {
 
     private final Accounts accounts = mock(Accounts.class);
     private final AdministeredAccounts administered = mock(AdministeredAccounts.class);
-    private final UserAdministration administration = new UserAdministration(new StoredRoles(accounts), accounts, administered);
+    private final UserAdministration administration = new UserAdministration(new StoredRoles(accounts), accounts, administered, java.time.Clock.systemUTC());
 
     private final Account superUser = account("su@example.com", SystemRole.SUPER_USER);
     private final Account otherSuperUser = account("su2@example.com", SystemRole.SUPER_USER);
@@ -65,7 +65,7 @@ class UserAdministrationTests {
 
     @Test
     void unlocksALockedUser() {
-        user.lock();
+        user.lock(java.time.Instant.EPOCH);
 
         administration.unlock(admin.id(), user.id());
 
@@ -111,7 +111,7 @@ class UserAdministrationTests {
                 new Case("ASVS V8.3.2 the token says ADMIN, the store no longer does → 403",
                         t -> t.admin.changeRoles(EnumSet.noneOf(SystemRole.class)),
                         t -> t.administration.lock(t.admin.id(), t.user.id()), Forbidden.class),
-                new Case("ASVS V7.4.2 a locked SUPER_USER acts → 403", t -> t.superUser.lock(),
+                new Case("ASVS V7.4.2 a locked SUPER_USER acts → 403", t -> t.superUser.lock(java.time.Instant.EPOCH),
                         t -> t.administration.lock(t.superUser.id(), t.user.id()), Forbidden.class),
                 new Case("ASVS V8.3.2 a deleted caller acts → 403", t -> t.administration.lock(unknown, t.user.id()), Forbidden.class),
                 new Case("nobody locks themselves → 409", t -> t.administration.lock(t.superUser.id(), t.superUser.id()), Conflict.class),

@@ -110,7 +110,7 @@ class CredentialExchangeTests {
                 Arguments.of("wrong password (OWASP API2:2023)", (Consumer<CredentialExchangeTests>) test -> { }, EMAIL, "wrong-password-123"),
                 Arguments.of("unknown address, same answer (OWASP ASVS 5.0 V6.3.8)", (Consumer<CredentialExchangeTests>) test -> { },
                         "nobody@example.com", PASSWORD),
-                Arguments.of("locked account (OWASP ASVS 5.0 V7.4.2)", (Consumer<CredentialExchangeTests>) test -> test.ann.lock(),
+                Arguments.of("locked account (OWASP ASVS 5.0 V7.4.2)", (Consumer<CredentialExchangeTests>) test -> test.ann.lock(java.time.Instant.EPOCH),
                         EMAIL, PASSWORD),
                 Arguments.of("unknown, revoked or expired PAT (OWASP API2:2023)",
                         (Consumer<CredentialExchangeTests>) test -> when(test.tokens.authenticate(PAT)).thenReturn(Optional.empty()),
@@ -120,7 +120,7 @@ class CredentialExchangeTests {
                         EMAIL, PAT),
                 Arguments.of("PAT of a locked account (OWASP ASVS 5.0 V7.4.2)", (Consumer<CredentialExchangeTests>) test -> {
                     when(test.tokens.authenticate(PAT)).thenReturn(Optional.of(new PersonalAccessTokens.Authenticated(test.ann.id(), PAT_ID)));
-                    test.ann.lock();
+                    test.ann.lock(java.time.Instant.EPOCH);
                 }, EMAIL, PAT),
                 Arguments.of("PAT of a deleted account (OWASP ASVS 5.0 V7.4.2)", (Consumer<CredentialExchangeTests>) test -> {
                     var gone = UUID.randomUUID();

@@ -50,7 +50,7 @@ class PersonalAccessTokenControllerTests {
     @Test
     void createsATokenAndShowsItOnceWithoutCaching() throws Exception {
         var secret = PatSecret.generate();
-        var token = PersonalAccessToken.issue(ANN, "ci", secret, NOW, NOW.plus(Duration.ofDays(30)));
+        var token = PersonalAccessToken.issue(ANN, "ann@kitty.test", "ci", secret, NOW, NOW.plus(Duration.ofDays(30)));
         when(tokens.create(ANN, "ci", Duration.ofDays(30))).thenReturn(new PersonalAccessTokens.CreatedToken(token, secret.value()));
 
         mvc.perform(post("/api/auth/tokens").with(caller(ANN, "ann@example.com", "USER"))
@@ -66,7 +66,7 @@ class PersonalAccessTokenControllerTests {
     @Test
     void createsATokenWithoutExpiryWhenNoneIsAsked() throws Exception {
         var secret = PatSecret.generate();
-        var token = PersonalAccessToken.issue(ANN, "ci", secret, NOW, null);
+        var token = PersonalAccessToken.issue(ANN, "ann@kitty.test", "ci", secret, NOW, null);
         when(tokens.create(ANN, "ci", null)).thenReturn(new PersonalAccessTokens.CreatedToken(token, secret.value()));
 
         mvc.perform(post("/api/auth/tokens").with(caller(ANN, "ann@example.com", "USER"))
@@ -140,7 +140,7 @@ class PersonalAccessTokenControllerTests {
 
     @Test
     void listsTheCallersTokensWithoutSecrets() throws Exception {
-        var token = PersonalAccessToken.issue(ANN, "laptop", PatSecret.generate(), NOW, null);
+        var token = PersonalAccessToken.issue(ANN, "ann@kitty.test", "laptop", PatSecret.generate(), NOW, null);
         token.markUsed(NOW.plusSeconds(60));
         when(tokens.list(ANN)).thenReturn(List.of(token));
 

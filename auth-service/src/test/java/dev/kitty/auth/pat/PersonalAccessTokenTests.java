@@ -18,7 +18,7 @@ class PersonalAccessTokenTests {
     @Test
     void matchesOnlyItsOwnSecret() {
         var secret = PatSecret.generate();
-        var token = PersonalAccessToken.issue(ACCOUNT, "ci", secret, NOW, null);
+        var token = PersonalAccessToken.issue(ACCOUNT, "ann@kitty.test", "ci", secret, NOW, null);
 
         assertThat(token.matches(secret)).isTrue();
         assertThat(token.matches(new PatSecret(secret.lookupId(), PatSecret.generate().secret()))).isFalse();
@@ -27,7 +27,7 @@ class PersonalAccessTokenTests {
 
     @Test
     void withoutExpiryStaysUsableUntilRevoked() {
-        var token = PersonalAccessToken.issue(ACCOUNT, "ci", PatSecret.generate(), NOW, null);
+        var token = PersonalAccessToken.issue(ACCOUNT, "ann@kitty.test", "ci", PatSecret.generate(), NOW, null);
 
         assertThat(token.usableAt(NOW.plus(Duration.ofDays(10_000)))).isTrue();
         token.revoke(NOW.plusSeconds(1));
@@ -39,7 +39,7 @@ class PersonalAccessTokenTests {
     @Test
     void stopsWorkingTheMomentItExpires() {
         var expiry = NOW.plus(Duration.ofDays(30));
-        var token = PersonalAccessToken.issue(ACCOUNT, "ci", PatSecret.generate(), NOW, expiry);
+        var token = PersonalAccessToken.issue(ACCOUNT, "ann@kitty.test", "ci", PatSecret.generate(), NOW, expiry);
 
         assertThat(token.usableAt(expiry.minusMillis(1))).isTrue();
         assertThat(token.usableAt(expiry)).isFalse();
@@ -47,30 +47,40 @@ class PersonalAccessTokenTests {
 
     @Test
     void remembersTheFirstRevocation() {
-        var token = PersonalAccessToken.issue(ACCOUNT, "ci", PatSecret.generate(), NOW, null);
+        var token = PersonalAccessToken.issue(ACCOUNT, "ann@kitty.test", "ci", PatSecret.generate(), NOW, null);
         token.revoke(NOW);
         token.revoke(NOW.plusSeconds(60));
 
         assertThat(token.usableAt(NOW)).isFalse();
         assertThat(token.recordedEvents()).as("one revocation, announced once")
+                .filteredOn(PersonalAccessTokenRevoked.class::isInstance)
                 .containsExactly(new PersonalAccessTokenRevoked(ACCOUNT, token.id(), NOW));
+    }
+
+    /** OWASP ASVS 5.0 6.3.7: the owner hears of every new token, by name. */
+    @Test
+    void recordsASecurityNoticeNamingTheTokenWhenIssued() {
+        var token = PersonalAccessToken.issue(ACCOUNT, "ann@kitty.test", "laptop backup", PatSecret.generate(), NOW, null);
+
+        assertThat(token.recordedEvents()).containsExactly(new dev.kitty.auth.account.SecurityChanged(ACCOUNT, "ann@kitty.test",
+                dev.kitty.auth.account.SecurityChanged.Change.PERSONAL_ACCESS_TOKEN_CREATED, "laptop backup", NOW));
     }
 
     @ParameterizedTest(name = "name \"{0}\"")
     @ValueSource(strings = {"", "   "})
     void refusesABlankName(String name) {
-        assertThatIllegalArgumentException().isThrownBy(() -> PersonalAccessToken.issue(ACCOUNT, name, PatSecret.generate(), NOW, null));
+        assertThatIllegalArgumentException().isThrownBy(() -> PersonalAccessToken.issue(ACCOUNT, "ann@kitty.test", name, PatSecret.generate(), NOW, null));
     }
 
     @Test
     void refusesANameOver80Characters() {
         assertThatIllegalArgumentException().isThrownBy(
-                () -> PersonalAccessToken.issue(ACCOUNT, "x".repeat(81), PatSecret.generate(), NOW, null));
-        assertThat(PersonalAccessToken.issue(ACCOUNT, "x".repeat(80), PatSecret.generate(), NOW, null).name()).hasSize(80);
+                () -> PersonalAccessToken.issue(ACCOUNT, "ann@kitty.test", "x".repeat(81), PatSecret.generate(), NOW, null));
+        assertThat(PersonalAccessToken.issue(ACCOUNT, "ann@kitty.test", "x".repeat(80), PatSecret.generate(), NOW, null).name()).hasSize(80);
     }
 
     @Test
     void refusesAnExpiryNotAfterCreation() {
-        assertThatIllegalArgumentException().isThrownBy(() -> PersonalAccessToken.issue(ACCOUNT, "ci", PatSecret.generate(), NOW, NOW));
+        assertThatIllegalArgumentException().isThrownBy(() -> PersonalAccessToken.issue(ACCOUNT, "ann@kitty.test", "ci", PatSecret.generate(), NOW, NOW));
     }
 }

@@ -81,7 +81,11 @@ class RoleEscalationIT {
                 new Escalation("API5:2023, ASVS 8.2.1 (ADMIN → SUPER_USER)", "PUT", () -> "/api/admin/users/" + admin.id() + "/roles", asAdmin,
                         "{\"roles\":[\"USER\",\"ADMIN\",\"SUPER_USER\"]}"),
                 new Escalation("API5:2023, ASVS 8.2.1 (ADMIN locks SUPER_USER)", "POST", () -> "/api/admin/users/" + superUserId + "/lock", asAdmin, null),
-                new Escalation("API5:2023, ASVS 8.2.1 (ADMIN locks ADMIN)", "POST", () -> "/api/admin/users/" + otherAdmin.id() + "/lock", asAdmin, null));
+                new Escalation("API5:2023, ASVS 8.2.1 (ADMIN locks ADMIN)", "POST", () -> "/api/admin/users/" + otherAdmin.id() + "/lock", asAdmin, null),
+                new Escalation("API5:2023, ASVS 8.2.1", "GET", () -> "/api/users?email=" + bystander.email(), asUser, null),
+                new Escalation("API5:2023, ASVS 8.2.1", "DELETE", () -> "/api/users/" + bystander.id(), asUser, null),
+                new Escalation("API5:2023, ASVS 8.2.1 (ADMIN deletes ADMIN)", "DELETE", () -> "/api/users/" + otherAdmin.id(), asAdmin, null),
+                new Escalation("API5:2023, ASVS 8.2.1 (ADMIN deletes SUPER_USER)", "DELETE", () -> "/api/users/" + superUserId, asAdmin, null));
     }
 
     @ParameterizedTest(name = "{0} → 403 problem")

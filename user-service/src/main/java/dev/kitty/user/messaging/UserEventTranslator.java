@@ -3,8 +3,10 @@ package dev.kitty.user.messaging;
 import dev.kitty.platform.messaging.IntegrationEvents;
 import dev.kitty.user.events.NotificationSettingsChanged;
 import dev.kitty.user.events.ProfileUpdated;
+import dev.kitty.user.events.UserDeleted;
 import dev.kitty.user.events.UserEvents;
 import dev.kitty.user.profile.ProfileChanged;
+import dev.kitty.user.profile.UserRemoved;
 import dev.kitty.user.settings.SettingsChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,11 @@ class UserEventTranslator {
     void on(ProfileChanged event) {
         integrationEvents.publish(UserEvents.PROFILE_UPDATED, new ProfileUpdated(event.userId(), event.email(), event.displayName(),
                 event.revision()));
+    }
+
+    @EventListener
+    void on(UserRemoved event) {
+        integrationEvents.publish(UserEvents.USER_DELETED, new UserDeleted(event.userId(), event.deletedAt()));
     }
 
     @EventListener

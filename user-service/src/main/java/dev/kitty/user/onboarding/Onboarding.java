@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Gives every newly registered user a profile and default settings, together or not at all.
  * Both steps are idempotent by themselves: the platform skips a redelivered event id, but
- * auth-service may also publish the same registration again under a new id. The listener id is
+ * auth-service may also publish the same registration again under a new id. A deleted user's
+ * registration, late or replayed, creates nothing: deletion is final (ADR 12). The listener id is
  * the dedupe key in {@code processed_event}: never change it.
  */
 @Component
@@ -29,6 +30,9 @@ class Onboarding {
     @IntegrationEventListener(id = "user.onboarding.user-registered")
     @Transactional
     public void on(UserRegistered event, EventMetadata metadata) {
+        if (profiles.isDeleted(event.userId())) {
+            return;
+        }
         try {
             profiles.register(event.userId(), event.email(), event.displayName(), event.registeredAt());
         } catch (IllegalArgumentException e) {

@@ -41,13 +41,14 @@ class ProfileController {
         return ProfileResponse.from(profiles.rename(user.id(), Objects.requireNonNull(request.displayName())));
     }
 
+    /** Admins find people by address (the whole address, any case), or page through everyone, oldest first. */
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN','SUPER_USER')")
     PagedModel<ProfileResponse> search(
             @RequestParam(required = false) @Size(max = 254) @Nullable String email,
             @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        var pageable = PageRequest.of(page, size, Sort.by("email", "id"));
+        var pageable = PageRequest.of(page, size, Sort.by("createdAt", "id"));
         return new PagedModel<>(profiles.search(email, pageable).map(ProfileResponse::from));
     }
 }

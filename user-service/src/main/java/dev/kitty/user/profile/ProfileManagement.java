@@ -1,5 +1,6 @@
 package dev.kitty.user.profile;
 
+import dev.kitty.platform.web.DomainException;
 import dev.kitty.user.web.UserProblems;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,7 +12,10 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates profiles as accounts appear and keeps them as their owners and auth-service change them. */
+/**
+ * Creates profiles as accounts appear, keeps them as their owners and auth-service change them, and deletes them for
+ * good: a deleted user keeps a tombstone ({@link DeletedUser}) that no later event gets past.
+ */
 @Service
 @Transactional
 public class ProfileManagement {
@@ -19,18 +23,25 @@ public class ProfileManagement {
     private static final Logger log = LoggerFactory.getLogger(ProfileManagement.class);
 
     private final ProfileRepository profiles;
+    private final DeletedUserRepository deletedUsers;
 
-    ProfileManagement(ProfileRepository profiles) {
+    ProfileManagement(ProfileRepository profiles, DeletedUserRepository deletedUsers) {
         this.profiles = profiles;
+        this.deletedUsers = deletedUsers;
     }
 
     /**
      * Creates the profile of a newly registered user, unless it exists already: auth-service
-     * may publish the registration more than once, under different event ids.
+     * may publish the registration more than once, under different event ids. A deleted user's registration,
+     * arriving late or replayed, is ignored: deletion is final.
      *
      * @return whether a profile was created
      */
     public boolean register(UUID userId, String email, @Nullable String displayName, Instant registeredAt) {
+        if (deletedUsers.existsById(userId)) {
+            log.info("User {} was deleted; registration ignored", userId);
+            return false;
+        }
         if (profiles.existsById(userId)) {
             log.info("Profile of user {} exists already; registration ignored", userId);
             return false;
@@ -39,12 +50,41 @@ public class ProfileManagement {
         return true;
     }
 
-    /** Marks the address verified; the profile must exist because its registration came first on the same partition. */
+    /**
+     * Marks the address verified; the profile must exist because its registration came first on the same partition,
+     * unless the user was deleted since, and then there is nothing to mark.
+     */
     public void confirmEmail(UUID userId, String email) {
+        if (deletedUsers.existsById(userId)) {
+            log.info("User {} was deleted; email verification ignored", userId);
+            return;
+        }
         var profile = profiles.findById(userId)
                 .orElseThrow(() -> new IllegalStateException("No profile for user " + userId + " whose email was verified"));
         profile.confirmEmail(email);
         profiles.save(profile);
+    }
+
+    /** Whether the user was deleted: nothing of theirs may be created again. */
+    @Transactional(readOnly = true)
+    public boolean isDeleted(UUID userId) {
+        return deletedUsers.existsById(userId);
+    }
+
+    /**
+     * Deletes the profile, if it was ever created, and leaves the user's tombstone, which announces the deletion
+     * ({@link UserRemoved}) in this transaction. Settings go first ({@code SettingsManagement}): they hang off the profile.
+     *
+     * @throws DomainException.NotFound when the user was deleted already
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void delete(UUID userId, Instant now) {
+        if (deletedUsers.existsById(userId)) {
+            throw new DomainException.NotFound("No such user.");
+        }
+        profiles.findById(userId).ifPresent(profiles::delete);
+        deletedUsers.save(DeletedUser.record(userId, now));
+        log.info("Deleted the profile of user {}", userId);
     }
 
     Profile rename(UUID userId, String displayName) {
@@ -61,9 +101,8 @@ public class ProfileManagement {
     }
 
     @Transactional(readOnly = true)
-    Page<Profile> search(@Nullable String emailPart, Pageable pageable) {
-        return emailPart == null || emailPart.isBlank() ? profiles.findAll(pageable)
-                : profiles.findByEmailContainingIgnoreCase(emailPart.strip(), pageable);
+    Page<Profile> search(@Nullable String email, Pageable pageable) {
+        return email == null || email.isBlank() ? profiles.findAll(pageable) : profiles.findByEmailIgnoringCase(email.strip(), pageable);
     }
 
     /**

@@ -31,6 +31,12 @@ public class SettingsManagement {
         return true;
     }
 
+    /** Deletes the user's settings, if they have any, inside the caller's deleting transaction. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void deleteFor(UUID userId) {
+        settings.findById(userId).ifPresent(settings::delete);
+    }
+
     @Transactional(readOnly = true)
     Settings find(UUID userId) {
         return settings.findById(userId).orElseThrow(UserProblems::profileNotFound);

@@ -44,4 +44,15 @@ class OnboardingTests {
 
         then(settings).shouldHaveNoInteractions();
     }
+
+    /** ADR 12: deletion is final; a late or replayed registration of a deleted user creates nothing. */
+    @Test
+    void aDeletedUsersRegistrationCreatesNothing() {
+        given(profiles.isDeleted(USER)).willReturn(true);
+
+        onboarding.on(new UserRegistered(USER, "ada@example.com", "Ada", REGISTERED_AT), METADATA);
+
+        then(profiles).should(org.mockito.Mockito.never()).register(any(), anyString(), any(), any());
+        then(settings).shouldHaveNoInteractions();
+    }
 }

@@ -7,6 +7,8 @@ import dev.kitty.platform.test.EmbeddedInfrastructure;
 import dev.kitty.platform.test.EventsOnKafka;
 import dev.kitty.platform.test.MutableClock;
 import dev.kitty.platform.test.TestTokens;
+import dev.kitty.platform.test.TopicRecords;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -171,6 +173,28 @@ public abstract class RunningBudgetService {
         var pendingEmail = "pending." + UUID.randomUUID() + "@example.com";
         var pending = invite(owner, budget, pendingEmail, "VIEWER");
         return new Team(budget, owner, admin, member, viewer, pending, pendingEmail);
+    }
+
+    /**
+     * The envelopes on {@code budget.events} keyed by the budget, read until one satisfies {@code until}.
+     * Each transaction's events leave the outbox after its commit, so events of different requests
+     * are compared as a set rather than by their order on the topic.
+     */
+    protected List<JsonNode> budgetEvents(UUID budget, java.util.function.Predicate<JsonNode> until) {
+        var key = budget.toString();
+        return TopicRecords.await(kafka.bootstrapServers(), "budget.events",
+                        record -> key.equals(record.key()) && until.test(json.readTree(record.value())), Duration.ofSeconds(30))
+                .stream().filter(record -> key.equals(record.key())).map(record -> json.readTree(record.value())).toList();
+    }
+
+    /** Read until {@code count} events of the budget are there. */
+    protected List<JsonNode> budgetEvents(UUID budget, int count) {
+        var seen = new java.util.concurrent.atomic.AtomicInteger();
+        return budgetEvents(budget, envelope -> seen.incrementAndGet() >= count);
+    }
+
+    protected static List<JsonNode> ofType(List<JsonNode> envelopes, String type) {
+        return envelopes.stream().filter(e -> e.get("type").asString().equals(type)).map(e -> e.get("data")).toList();
     }
 
     protected @Nullable String roleOf(UUID budget, UUID user) {

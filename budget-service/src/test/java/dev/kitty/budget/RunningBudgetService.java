@@ -18,9 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -41,16 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @AutoConfigureMockMvc
 @EmbeddedInfrastructure
-@Import(RunningBudgetService.TestClock.class)
+@Import(TestClockConfiguration.class)
 public abstract class RunningBudgetService {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(Instant.now());
-        }
-    }
 
     /** A signed-in user with a fresh id and address, and their access token. */
     public record User(UUID id, String email, String token) {}

@@ -96,7 +96,7 @@ class BudgetLifecycleIT extends RunningBudgetService {
 
         assertThat(page.get("content").size()).isEqualTo(100);
         assertThat(page.get("page").get("totalElements").asInt()).isEqualTo(500);
-        assertThat(took).isLessThan(Duration.ofSeconds(1));
+        assertThat(took).isLessThan(Duration.ofSeconds(2)); // one indexed join and a count; generous for a loaded build machine
     }
 
     @Test

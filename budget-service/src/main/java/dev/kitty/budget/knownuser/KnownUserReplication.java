@@ -3,8 +3,10 @@ package dev.kitty.budget.knownuser;
 import dev.kitty.identity.events.EmailVerified;
 import dev.kitty.identity.events.UserRegistered;
 import dev.kitty.platform.messaging.IntegrationEventListener;
+import dev.kitty.user.events.NotificationSettingsChanged;
 import dev.kitty.user.events.ProfileUpdated;
-import dev.kitty.user.events.UserDeleted;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +37,20 @@ class KnownUserReplication {
         knownUsers.profileUpdated(event.userId(), event.email(), event.displayName(), event.version());
     }
 
-    /** Forgets the account. Memberships and invitations of the user are the membership feature's own listener's business. */
-    @IntegrationEventListener(id = "budget.knownuser.user-deleted")
-    void on(UserDeleted event) {
-        knownUsers.deleted(event.userId());
+    /**
+     * Only the time zone matters here (a new budget's default). A zone this JVM does not know is
+     * not kept: budgets then default to UTC rather than to a zone they could not use.
+     */
+    @IntegrationEventListener(id = "budget.knownuser.notification-settings-changed")
+    void on(NotificationSettingsChanged event) {
+        try {
+            ZoneId.of(event.timeZone());
+        } catch (DateTimeException e) {
+            return;
+        }
+        knownUsers.settingsChanged(event.userId(), event.timeZone(), event.version());
     }
+
+    // UserDeleted: dev.kitty.budget.deletion.AccountDeletion, which forgets the account (KnownUsers.deleted)
+    // in the same transaction as its memberships and invitations, under this feature's old listener id.
 }

@@ -1,8 +1,11 @@
 package dev.kitty.budget.knownuser;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +47,47 @@ public class KnownUsers {
                 .list();
     }
 
+    /** The display names of those users that have one, for member lists. */
+    public Map<UUID, String> displayNames(Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT user_id, display_name FROM known_user WHERE user_id IN (:userIds) AND display_name IS NOT NULL")
+                .param("userIds", userIds)
+                .query((rs, row) -> Map.entry(rs.getObject("user_id", UUID.class), rs.getString("display_name")))
+                .list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The time zone the user chose in their settings (user-service's {@code NotificationSettingsChanged}), if known. */
+    public Optional<String> timeZone(UUID userId) {
+        return jdbc.sql("SELECT time_zone FROM known_user_settings WHERE user_id = :userId")
+                .param("userId", userId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Whether the account was deleted for good: such a user joins nothing any more, whatever their token says. */
+    public boolean isDeleted(UUID userId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM deleted_user WHERE user_id = :userId)")
+                .param("userId", userId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Applied only when newer than the settings version held (ADR 9); nothing for a deleted user. */
+    void settingsChanged(UUID userId, String timeZone, long version) {
+        jdbc.sql("""
+                INSERT INTO known_user_settings (user_id, time_zone, settings_version)
+                SELECT :userId, :timeZone, :version WHERE %s
+                ON CONFLICT (user_id) DO UPDATE
+                    SET time_zone = excluded.time_zone, settings_version = excluded.settings_version
+                    WHERE known_user_settings.settings_version < excluded.settings_version
+                """.formatted(NOT_DELETED))
+                .param("userId", userId).param("timeZone", timeZone).param("version", version)
+                .update();
+    }
+
     /** Registration is the oldest fact about a user: it fills what is missing and overwrites nothing. */
     void registered(UUID userId, String email, String displayName) {
         jdbc.sql("""
@@ -81,10 +125,12 @@ public class KnownUsers {
                 .update();
     }
 
-    void deleted(UUID userId) {
+    /** Forgets the account and keeps its id as a tombstone. Idempotent. */
+    public void deleted(UUID userId) {
         jdbc.sql("INSERT INTO deleted_user (user_id, deleted_at) VALUES (:userId, now()) ON CONFLICT (user_id) DO NOTHING")
                 .param("userId", userId)
                 .update();
         jdbc.sql("DELETE FROM known_user WHERE user_id = :userId").param("userId", userId).update();
+        jdbc.sql("DELETE FROM known_user_settings WHERE user_id = :userId").param("userId", userId).update();
     }
 }

@@ -1,5 +1,6 @@
 package dev.kitty.budget.knownuser;
 
+import dev.kitty.budget.RunningBudgetService;
 import dev.kitty.platform.test.EventsOnKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import dev.kitty.identity.events.EmailVerified;
 import dev.kitty.identity.events.IdentityEvents;
 import dev.kitty.identity.events.UserRegistered;
-import dev.kitty.platform.test.EmbeddedInfrastructure;
 import dev.kitty.user.events.ProfileUpdated;
 import dev.kitty.user.events.UserDeleted;
 import dev.kitty.user.events.UserEvents;
@@ -18,40 +18,20 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.kafka.core.KafkaTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The account replica, fed through the real topics and applied by the real consumer. */
-@SpringBootTest
-@AutoConfigureMockMvc // the same context as the other ITs: one consumer in the group, one start-up
-@EmbeddedInfrastructure
-class KnownUserReplicationIT {
+class KnownUserReplicationIT extends RunningBudgetService {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Autowired
     KnownUsers knownUsers;
 
-    @Autowired
-    KafkaTemplate<Object, Object> kafka;
-
-    @Autowired
-    JsonMapper json;
-
-    EventsOnKafka events;
-
-    @BeforeEach
-    void events() {
-        events = new EventsOnKafka(kafka, json);
-    }
 
     /** One step of an account's history, as the events that tell it. */
     enum Step {

@@ -1,0 +1,3 @@
+package dev.kitty.budget.invitation;
+
+enum InvitationStatus { PENDING, ACCEPTED, DECLINED, REVOKED, EXPIRED }

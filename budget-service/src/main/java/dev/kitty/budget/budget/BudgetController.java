@@ -1,14 +1,13 @@
 package dev.kitty.budget.budget;
 
 import dev.kitty.platform.security.CurrentUser;
-import dev.kitty.platform.web.ApiProblem;
+import dev.kitty.platform.web.EntityTags;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
@@ -32,8 +31,6 @@ class BudgetController {
 
     /** Keeps page × size within what the database's offset accepts; nobody pages that far by hand. */
     static final int MAX_PAGE = 1_000_000;
-
-    private static final Pattern ENTITY_TAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
 
     private final BudgetManagement budgets;
 
@@ -66,12 +63,8 @@ class BudgetController {
     ResponseEntity<BudgetResponse> update(CurrentUser caller, @PathVariable UUID budgetId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody UpdateBudgetRequest request) {
-        try {
-            var budget = budgets.update(caller, budgetId, expectedVersion(ifMatch), request.name(), request.description());
-            return ResponseEntity.ok().eTag(eTag(budget)).body(BudgetResponse.from(budget));
-        } catch (StaleBudgetException e) {
-            throw ApiProblem.preconditionFailed(e.getMessage());
-        }
+        var budget = budgets.update(caller, budgetId, ifMatch, request.name(), request.description());
+        return ResponseEntity.ok().eTag(eTag(budget)).body(BudgetResponse.from(budget));
     }
 
     @DeleteMapping("/{budgetId}")
@@ -81,15 +74,7 @@ class BudgetController {
     }
 
     private static String eTag(BudgetView budget) {
-        return "\"" + budget.version() + "\"";
+        return EntityTags.of(budget.version());
     }
 
-    /** Null for no If-Match or {@code *}; a tag that is no version of ours can never match: -1. */
-    private static @Nullable Long expectedVersion(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        var matcher = ENTITY_TAG.matcher(ifMatch.strip());
-        return matcher.matches() ? Long.parseLong(matcher.group(1)) : -1L;
-    }
 }

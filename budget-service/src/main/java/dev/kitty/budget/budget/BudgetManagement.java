@@ -3,6 +3,7 @@ package dev.kitty.budget.budget;
 import dev.kitty.budget.knownuser.KnownUsers;
 import dev.kitty.platform.security.CurrentUser;
 import dev.kitty.platform.web.DomainException;
+import dev.kitty.platform.web.EntityTags;
 import dev.kitty.platform.web.FieldError;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -68,12 +69,9 @@ class BudgetManagement {
         return BudgetView.of(load(budgetId), role);
     }
 
-    /**
-     * @param expectedVersion the client's {@code If-Match}, null when it sent none
-     * @throws StaleBudgetException when {@code expectedVersion} is not the current version
-     */
+    /** @param ifMatch the client's {@code If-Match}, null when it sent none: a stale one changes nothing (412) */
     @Transactional
-    BudgetView update(CurrentUser caller, UUID budgetId, @Nullable Long expectedVersion, @Nullable String name,
+    BudgetView update(CurrentUser caller, UUID budgetId, @Nullable String ifMatch, @Nullable String name,
             @Nullable String description) {
         var role = access.require(budgetId, caller, BudgetRole.ADMIN);
         var trimmed = name == null ? null : name.strip();
@@ -82,9 +80,7 @@ class BudgetManagement {
                     List.of(new FieldError("name", "must be 1 to 100 characters")));
         }
         var budget = load(budgetId);
-        if (expectedVersion != null && expectedVersion != budget.version()) {
-            throw new StaleBudgetException();
-        }
+        EntityTags.requireMatch(ifMatch, budget.version());
         budget.update(trimmed, description, clock.instant());
         return BudgetView.of(budgets.saveAndFlush(budget), role);
     }

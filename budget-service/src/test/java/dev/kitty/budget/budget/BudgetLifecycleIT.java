@@ -84,19 +84,18 @@ class BudgetLifecycleIT extends RunningBudgetService {
     }
 
     @Test
-    void stillListsFastForAUserInFiveHundredBudgets() {
+    void pagesThroughFiveHundredBudgets() {
         var ann = user("ann");
         for (int i = 0; i < 500; i++) {
             createBudget(ann, "Budget " + i);
         }
 
-        var started = System.nanoTime();
+        // how fast is bench/budgets.sh's question; this one is whether the last page is right
         var page = expect(call(HttpMethod.GET, "/api/budgets?size=100&page=4", ann, null), HttpStatus.OK);
-        var took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(page.get("content").size()).isEqualTo(100);
         assertThat(page.get("page").get("totalElements").asInt()).isEqualTo(500);
-        assertThat(took).isLessThan(Duration.ofSeconds(2)); // one indexed join and a count; generous for a loaded build machine
+        assertThat(page.get("content").get(99).get("name").asString()).isEqualTo("Budget 99");
     }
 
     @Test

@@ -70,6 +70,12 @@ class MailOutbox {
                 """).param("id", id).param("now", java.sql.Timestamp.from(now)).update();
     }
 
+    /** Removes sent and given-up rows finished before {@code before}; they hold no content any more, only the record. */
+    int prune(Instant before) {
+        return jdbc.sql("DELETE FROM mail_outbox WHERE status IN ('SENT', 'FAILED') AND finished_at < :before")
+                .param("before", java.sql.Timestamp.from(before)).update();
+    }
+
     /** Mails that waited for the user's address can go now. */
     int addressKnown(UUID userId, String email) {
         return jdbc.sql("UPDATE mail_outbox SET recipient = :email WHERE user_id = :userId AND recipient IS NULL AND status = 'PENDING'")

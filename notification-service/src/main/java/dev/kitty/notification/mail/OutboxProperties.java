@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff wait after the first failed attempt; doubled after each further one
  * @param maxBackoff     longest wait between two attempts
  * @param maxAttempts    attempts after which a mail is given up (FAILED)
+ * @param retention      how long a sent or given-up row (without content) is kept: its unique key keeps a
+ *                       redelivered event from mailing again, so keep it at least as long as {@code processed_event}
  */
 @ConfigurationProperties("kitty.notification.outbox")
 record OutboxProperties(
@@ -19,7 +21,8 @@ record OutboxProperties(
         @DefaultValue("50") int batchSize,
         @DefaultValue("2s") Duration initialBackoff,
         @DefaultValue("5m") Duration maxBackoff,
-        @DefaultValue("12") int maxAttempts) {
+        @DefaultValue("12") int maxAttempts,
+        @DefaultValue("14d") Duration retention) {
 
     OutboxProperties {
         if (interval.isNegative() || interval.isZero() || initialBackoff.isNegative() || initialBackoff.isZero()) {
@@ -27,6 +30,9 @@ record OutboxProperties(
         }
         if (maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException("kitty.notification.outbox.max-backoff must be at least initial-backoff");
+        }
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("kitty.notification.outbox.retention must be positive");
         }
         if (batchSize < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException("kitty.notification.outbox.batch-size and max-attempts must be at least 1");

@@ -57,6 +57,14 @@ class OutboxSender {
         }
     }
 
+    @Scheduled(fixedDelayString = "${kitty.notification.outbox.pruning-interval:1h}", initialDelayString = "1m")
+    void prune() {
+        var pruned = outbox.prune(clock.instant().minus(properties.retention()));
+        if (pruned > 0) {
+            log.info("Pruned {} finished outbox rows older than {}", pruned, properties.retention());
+        }
+    }
+
     /** Sends the next due mail, if any; false when none is due. */
     boolean sendNext() {
         var claimed = outbox.claimNext(clock.instant());

@@ -159,6 +159,29 @@ class MailOutboxIT {
                 .params("%secret-" + user + "%", "%secret-" + user + "%").query(Long.class).single()).isZero();
     }
 
+    @Test
+    void finishedRowsArePrunedAfterTheRetentionAndWaitingOnesNever(@Autowired OutboxSender sender) {
+        var user = UUID.randomUUID();
+        var old = Instant.now().minus(outboxProperties.retention()).minus(1, ChronoUnit.HOURS);
+        for (var row : List.of(List.of("SENT", old), List.of("FAILED", old), List.of("SENT", Instant.now()))) {
+            jdbc.sql("""
+                    INSERT INTO mail_outbox (id, user_id, recipient, template, event_id, status, next_attempt_at, created_at, finished_at)
+                    VALUES (?, ?, 'x@example.com', 'INVITATION', ?, ?, ?, ?, ?)
+                    """).params(UUID.randomUUID(), user, UUID.randomUUID().toString(), row.get(0), java.sql.Timestamp.from((Instant) row.get(1)),
+                    java.sql.Timestamp.from((Instant) row.get(1)), java.sql.Timestamp.from((Instant) row.get(1))).update();
+        }
+        jdbc.sql("""
+                INSERT INTO mail_outbox (id, user_id, recipient, template, event_id, status, next_attempt_at, created_at)
+                VALUES (?, ?, NULL, 'INVITATION', ?, 'PENDING', ?, ?)
+                """).params(UUID.randomUUID(), user, UUID.randomUUID().toString(), java.sql.Timestamp.from(old), java.sql.Timestamp.from(old))
+                .update();
+
+        sender.prune();
+
+        assertThat(jdbc.sql("SELECT status FROM mail_outbox WHERE user_id = ? ORDER BY status").param(user).query(String.class).list())
+                .containsExactly("PENDING", "SENT");
+    }
+
     private InviteCreated invite(String email) {
         return new InviteCreated(UUID.randomUUID(), UUID.randomUUID(), "Household", email, "MEMBER", UUID.randomUUID(), "Ann",
                 Instant.now().plus(7, ChronoUnit.DAYS));

@@ -43,7 +43,8 @@ public class Mails {
         }
         var all = new java.util.HashMap<>(variables);
         all.put("publicUrl", properties.publicUrl().toString());
-        var mail = renderer.render(template, subject, locale, all);
+        // a subject is one header line: names in it must not start another one (services refuse control characters; this is the net)
+        var mail = renderer.render(template, subject.replaceAll("\\p{Cntrl}", " ").strip(), locale, all);
         outbox.add(UUID.randomUUID(), userId, recipient, template, eventId, mail, clock.instant());
     }
 

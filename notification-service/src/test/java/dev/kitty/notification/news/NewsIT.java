@@ -303,6 +303,17 @@ class NewsIT {
     }
 
     @Test
+    void aNameCannotAddAHeaderToTheMail() {
+        var bob = person("en", true);
+
+        budgetNews.on(new MemberRoleChanged(budget, "Evil\r\nBcc: mallory@example.com", bob.id(), "ADMIN", UUID.randomUUID(), 4), metadata());
+
+        var mail = awaitMailsTo(bob.email(), 1).getFirst();
+        assertThat(Mailbox.subject(mail)).isEqualTo("Your role in “Evil  Bcc: mallory@example.com” changed");
+        assertThat(Mailbox.to(mailServer::receivedMessages, "mallory@example.com")).isEmpty();
+    }
+
+    @Test
     void aMemberAddedWithoutAnInviterTellsNobody() {
         var bob = person("en", true);
 

@@ -165,6 +165,23 @@ class NewsIT {
     }
 
     @Test
+    void ownershipAndRemovalNewsArriveAsMail() {
+        var ann = person("en", true);
+        var bob = person("de", true);
+        var carol = person("en", true);
+
+        events.send(BudgetEvents.OWNERSHIP_TRANSFERRED,
+                new OwnershipTransferred(budget, "Household", ann.id(), bob.id(), OwnershipTransferred.REASON_TRANSFERRED, Instant.now()));
+        events.send(BudgetEvents.MEMBER_REMOVED, new MemberRemoved(budget, "Household", carol.id(), MemberRemoved.REASON_REMOVED, bob.id(), 9));
+
+        assertThat(Mailbox.subject(awaitMailsTo(bob.email(), 1).getFirst())).isEqualTo("„Household“ gehört jetzt Ihnen");
+        assertThat(Mailbox.subject(awaitMailsTo(ann.email(), 1).getFirst())).isEqualTo("You handed “Household” over");
+        var removal = awaitMailsTo(carol.email(), 1).getFirst();
+        assertThat(Mailbox.subject(removal)).isEqualTo("You were removed from “Household”");
+        assertThat(Mailbox.text(removal)).contains(bob.name() + " removed you from the budget “Household”");
+    }
+
+    @Test
     void theSameEventDeliveredTwiceMailsOnce() {
         var address = "twice." + UUID.randomUUID() + "@example.com";
         var invitation = new InviteCreated(UUID.randomUUID(), budget, "Household", address, "MEMBER", UUID.randomUUID(), "Ann",

@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kitty.budget.events.BudgetDeleted;
 import dev.kitty.budget.events.BudgetEvents;
+import dev.kitty.budget.events.MemberRoleChanged;
 import dev.kitty.platform.test.EmbeddedInfrastructure;
 import dev.kitty.user.events.NotificationSettingsChanged;
+import dev.kitty.user.events.ProfileUpdated;
 import dev.kitty.user.events.UserDeleted;
 import dev.kitty.user.events.UserEvents;
 import java.time.Duration;
@@ -23,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What this service holds about a user or a budget disappears with them. */
+/** What this service holds about a user or a budget disappears with them, and late events bring none of it back. */
 @SpringBootTest
 @AutoConfigureMockMvc // the same context as the other ITs: one consumer in the group, one start-up
 @EmbeddedInfrastructure
@@ -66,6 +68,31 @@ class ErasureIT {
                 rows("notification_settings", user), rows("delivery_log", user), rows("notification", user)}).containsOnly(0));
         assertThat(new long[] {rows("notification_settings", otherUser), rows("delivery_log", otherUser), rows("notification", otherUser)})
                 .containsOnly(1);
+    }
+
+    @Test
+    void aDeletedUsersWaitingMailsAndRecipientDataAreGoneAndLateEventsBringNothingBack() {
+        var budgetId = UUID.randomUUID();
+        events.send(UserEvents.PROFILE_UPDATED, new ProfileUpdated(user, "erased." + user + "@example.com", "Erased", 1));
+        await().atMost(PATIENCE).until(() -> rows("recipient", user) == 1);
+        jdbc.sql("""
+                INSERT INTO mail_outbox (id, user_id, recipient, template, event_id, subject, text_body, html_body, status, next_attempt_at,
+                                         created_at)
+                VALUES (?, ?, NULL, 'ROLE_CHANGED', ?, 's', 't', 'h', 'PENDING', now(), now())
+                """).params(UUID.randomUUID(), user, UUID.randomUUID().toString()).update();
+
+        events.send(UserEvents.USER_DELETED, new UserDeleted(user, Instant.now()));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(new long[] {rows("recipient", user), rows("mail_outbox", user)}).containsOnly(0));
+
+        // late: a membership event about them and an older profile, then a marker behind them on the budget's and the user's partitions
+        events.send(BudgetEvents.MEMBER_ROLE_CHANGED, new MemberRoleChanged(budgetId, "Household", user, "ADMIN", otherUser, 2));
+        events.send(UserEvents.PROFILE_UPDATED, new ProfileUpdated(user, "erased." + user + "@example.com", "Erased", 2));
+        events.send(BudgetEvents.MEMBER_ROLE_CHANGED, new MemberRoleChanged(budgetId, "Household", otherUser, "ADMIN", user, 3));
+        events.send(UserEvents.PROFILE_UPDATED, new ProfileUpdated(otherUser, "other." + otherUser + "@example.com", "Other", 1),
+                UUID.randomUUID().toString(), user.toString());
+        await().atMost(PATIENCE).until(() -> rows("notification", otherUser) == 1 && rows("recipient", otherUser) == 1);
+
+        assertThat(new long[] {rows("recipient", user), rows("mail_outbox", user), rows("notification", user)}).containsOnly(0);
     }
 
     @Test

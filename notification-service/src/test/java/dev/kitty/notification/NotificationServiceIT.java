@@ -39,9 +39,10 @@ class NotificationServiceIT {
     void migratesThePlatformTablesAndItsOwnSchema() {
         var applied = jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank").query(String.class).list();
 
-        assertThat(applied).contains("0.1", "0.2", "1", "2", "3");
+        assertThat(applied).contains("0.1", "0.2", "1", "2", "3", "4", "5", "6");
         var tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'").query(String.class).list();
-        assertThat(tables).contains("event_publication", "processed_event", "delivery_log", "notification_settings", "notification");
+        assertThat(tables).contains("event_publication", "processed_event", "delivery_log", "notification_settings", "notification",
+                "mail_outbox", "recipient", "deleted_user");
     }
 
     @Test
@@ -58,10 +59,10 @@ class NotificationServiceIT {
     }
 
     /**
-     * Mail goes out on the Kafka listener thread: a server that accepts the connection and then
-     * says nothing must fail the attempt within seconds (so the platform retries), not hold the
-     * thread until the consumer is thrown out of its group. Without the configured timeouts JavaMail
-     * waits for ever and this test times out.
+     * The outbox sender holds a row lock while it sends: a server that accepts the connection and
+     * then says nothing must fail the attempt within seconds (the outbox retries it later), not hold
+     * the lock and the sender's thread. Without the configured timeouts JavaMail waits for ever and
+     * this test times out.
      */
     @Test
     void givesUpOnAMailServerThatNeverAnswersWithinSeconds(@Autowired JavaMailSender mailSender) throws IOException {
@@ -82,9 +83,8 @@ class NotificationServiceIT {
     }
 
     /**
-     * notification-service has no HTTP API yet, so what can break is the resource server in front of it: a
-     * call without a token must be refused before any endpoint is looked up (401 problem, not 404),
-     * a valid token must get past it, and health must stay open.
+     * The resource server in front of the API: a call without a token must be refused before any
+     * endpoint is looked up (401 problem, not 404), a valid token must get past it, and health must stay open.
      */
     @Test
     void refusesApiCallsWithoutATokenBeforeLookingForAnEndpointAndKeepsHealthOpen(@Autowired TestTokens tokens) {

@@ -1,21 +1,14 @@
 package dev.kitty.notification.mail;
 
-import dev.kitty.platform.messaging.InvalidEventException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-import org.jspecify.annotations.Nullable;
-import org.springframework.mail.MailException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/**
- * Sends a mail and logs the attempt. A failure is logged and thrown on: the platform
- * retries the event with back-off and dead-letters it when the mail server stays down.
- */
+/** Hands one outbox mail to the SMTP server; throws when it cannot. */
 @Component
 class MailDelivery {
 
@@ -24,40 +17,31 @@ class MailDelivery {
 
     private final JavaMailSender mailSender;
     private final NotificationProperties properties;
-    private final DeliveryLog deliveryLog;
 
-    MailDelivery(JavaMailSender mailSender, NotificationProperties properties, DeliveryLog deliveryLog) {
+    MailDelivery(JavaMailSender mailSender, NotificationProperties properties) {
         this.mailSender = mailSender;
         this.properties = properties;
-        this.deliveryLog = deliveryLog;
     }
 
-    void deliver(ComposedMail mail, @Nullable UUID userId, String eventId) {
-        var message = compose(mail, eventId);
-        // Logged before sending, so that a database problem surfaces before the mail is out;
-        // if sending fails, this row rolls back with the caller's transaction.
-        deliveryLog.sent(mail, userId, eventId);
-        try {
-            mailSender.send(message);
-        } catch (MailException e) {
-            deliveryLog.failed(mail, userId, eventId, e);
-            throw e;
-        }
+    /** The Message-ID of an outbox mail: the same on every attempt, so a resend after a crash is recognisable as such. */
+    static String messageId(OutboxMail mail) {
+        return "<" + mail.id() + "@notification.kitty>";
     }
 
-    private MimeMessage compose(ComposedMail mail, String eventId) {
+    void deliver(OutboxMail mail) {
+        var message = mailSender.createMimeMessage();
         try {
-            var message = mailSender.createMimeMessage();
             var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
             helper.setFrom(properties.sender());
             helper.setTo(new InternetAddress(mail.recipient(), true));
             helper.setSubject(mail.subject());
-            helper.setText(mail.text(), mail.html());
-            message.setHeader(EVENT_ID_HEADER, eventId);
-            return message;
+            helper.setText(mail.textBody(), mail.htmlBody());
+            message.setHeader(EVENT_ID_HEADER, mail.eventId());
+            // JavaMailSenderImpl keeps a Message-ID set before sending
+            message.setHeader("Message-ID", messageId(mail));
         } catch (MessagingException e) {
-            // a recipient that is no address will not become one by retrying
-            throw new InvalidEventException("Cannot write " + mail.template() + " mail of event " + eventId + ": " + e.getMessage(), e);
+            throw new MailPreparationException("Cannot write mail " + mail.id() + ": " + e.getMessage(), e);
         }
+        mailSender.send(message);
     }
 }

@@ -113,8 +113,10 @@ class SharedBudgetJourneyIT {
                     return left;
                 },
                 List::isEmpty);
-        // Grace herself is still whole
+        // Grace herself is still whole, and the search does find what is there
         assertThat(kitty.me(bearer(graceToken)).status()).isEqualTo(200);
+        assertThat(traces.of(grace.id().toString())).anyMatch(found -> found.startsWith("kitty_user.profile."))
+                .anyMatch(found -> found.startsWith("kitty_auth.account."));
     }
 
     private static Response send(String token, String method, String path, String body) {

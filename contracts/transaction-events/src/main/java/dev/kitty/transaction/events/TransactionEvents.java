@@ -13,7 +13,15 @@ public final class TransactionEvents {
     public static final EventType<GoalReached> GOAL_REACHED =
             EventType.of("kitty.budget.goal-reached.v1", TOPIC, GoalReached.class, e -> e.budgetId().toString());
 
-    public static final EventCatalog CATALOG = EventCatalog.of("transaction-service", BUDGET_ALERT_RAISED, GOAL_REACHED);
+    public static final EventType<TransactionRecorded> TRANSACTION_RECORDED =
+            EventType.of("kitty.transaction.recorded.v1", TOPIC, TransactionRecorded.class, e -> e.budgetId().toString());
+    public static final EventType<TransactionChanged> TRANSACTION_CHANGED =
+            EventType.of("kitty.transaction.changed.v1", TOPIC, TransactionChanged.class, e -> e.budgetId().toString());
+    public static final EventType<TransactionDeleted> TRANSACTION_DELETED =
+            EventType.of("kitty.transaction.deleted.v1", TOPIC, TransactionDeleted.class, e -> e.budgetId().toString());
+
+    public static final EventCatalog CATALOG = EventCatalog.of("transaction-service", BUDGET_ALERT_RAISED, GOAL_REACHED,
+            TRANSACTION_RECORDED, TRANSACTION_CHANGED, TRANSACTION_DELETED);
 
     private TransactionEvents() {
     }

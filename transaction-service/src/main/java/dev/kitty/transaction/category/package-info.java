@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.transaction.category;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.kitty.transaction.ledger;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,22 +2,16 @@ package dev.kitty.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kitty.platform.test.EmbeddedInfrastructure;
 import dev.kitty.platform.test.TestTokens;
 import dev.kitty.platform.test.web.TokenGate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-@EmbeddedInfrastructure
-class TransactionServiceIT {
+class TransactionServiceIT extends RunningTransactionService {
 
     @Autowired
     MockMvcTester mvc;

@@ -12,15 +12,26 @@ import org.springframework.stereotype.Component;
  * member below the role an action needs gets {@link DomainException.Forbidden}. Only the budget
  * role counts: system roles (ADMIN, SUPER_USER) administer accounts, they never open a budget's
  * money.
+ *
+ * <p>Read-your-writes (ADR 14): when the replica has heard nothing of the caller in the budget (no
+ * membership, no tombstone) and nothing of the budget's deletion, the events may simply not be here yet (a
+ * budget created or joined a moment ago). Then budget-service is asked, with the caller's own token, and its
+ * answer ({@code myRole}, {@code currency}) decides this one request; the replica is left to the events.
+ * budget-service unreachable → {@link BudgetServiceUnavailableException} (503).
  */
 @Component
 public class BudgetAccess {
 
     private final MembershipReplica memberships;
+    private final BudgetServiceClient budgetService;
 
-    BudgetAccess(MembershipReplica memberships) {
+    BudgetAccess(MembershipReplica memberships, BudgetServiceClient budgetService) {
         this.memberships = memberships;
+        this.budgetService = budgetService;
     }
+
+    /** What a granted request may rely on: the caller's role and the budget's currency (ISO 4217). */
+    public record Granted(BudgetRole role, String currency) {}
 
     /**
      * @return the caller's role in the budget, at least {@code minimum}, for rules that depend on it
@@ -29,11 +40,37 @@ public class BudgetAccess {
      * @throws DomainException.Forbidden when the caller is a member with a role below {@code minimum}
      */
     public BudgetRole require(UUID budgetId, CurrentUser caller, BudgetRole minimum) {
-        var role = memberships.roleOf(budgetId, caller.id())
-                .orElseThrow(() -> new DomainException.NotFound("No such budget."));
-        if (!role.includes(minimum)) {
+        return grant(budgetId, caller, minimum).role();
+    }
+
+    /** {@link #require}, with the budget's currency. */
+    public Granted grant(UUID budgetId, CurrentUser caller, BudgetRole minimum) {
+        Granted granted;
+        if (memberships.knows(budgetId, caller.id())) {
+            var role = memberships.roleOf(budgetId, caller.id()).orElseThrow(BudgetAccess::notFound);
+            var currency = memberships.currencyOf(budgetId);
+            // a MemberAdded ahead of its budget's BudgetCreated: the role is known here, the currency is not yet
+            granted = currency.isPresent() ? new Granted(role, currency.get()) : new Granted(role, askBudgetService(budgetId).currency());
+        } else {
+            granted = askBudgetService(budgetId);
+        }
+        if (!granted.role().includes(minimum)) {
             throw new DomainException.Forbidden("Your role in this budget does not allow this.");
         }
-        return role;
+        return granted;
+    }
+
+    private Granted askBudgetService(UUID budgetId) {
+        return switch (budgetService.budget(budgetId)) {
+            case BudgetServiceClient.Answer.Member member -> BudgetRole.parse(member.myRole())
+                    .map(role -> new Granted(role, member.currency()))
+                    .orElseThrow(BudgetAccess::notFound);
+            case BudgetServiceClient.Answer.NoSuchBudget none -> throw notFound();
+            case BudgetServiceClient.Answer.Unavailable unavailable -> throw new BudgetServiceUnavailableException(unavailable.reason());
+        };
+    }
+
+    private static DomainException.NotFound notFound() {
+        return new DomainException.NotFound("No such budget.");
     }
 }

@@ -48,6 +48,28 @@ public class MembershipReplica {
                 .flatMap(BudgetRole::parse);
     }
 
+    /**
+     * Whether the replica has heard anything of the user in the budget (a membership or its tombstone), or of the
+     * budget's deletion: when it has not, authorization asks budget-service (read-your-writes, ADR 14).
+     */
+    boolean knows(UUID budgetId, UUID userId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM budget_member WHERE budget_id = :budgetId AND user_id = :userId)
+                    OR EXISTS (SELECT 1 FROM deleted_budget WHERE budget_id = :budgetId)
+                """)
+                .param("budgetId", budgetId).param("userId", userId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Whether the budget was deleted: nothing of it may come back, whatever arrives late. */
+    public boolean isDeleted(UUID budgetId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM deleted_budget WHERE budget_id = :budgetId)")
+                .param("budgetId", budgetId)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The budget's ISO 4217 currency; empty when the budget's creation has not reached this service. */
     public Optional<String> currencyOf(UUID budgetId) {
         return jdbc.sql("SELECT currency FROM budget_ref WHERE budget_id = :budgetId")

@@ -1,10 +1,10 @@
 package dev.kitty.transaction.membership;
 
+import dev.kitty.transaction.RunningTransactionService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.kitty.platform.security.CurrentUser;
-import dev.kitty.platform.test.EmbeddedInfrastructure;
 import dev.kitty.platform.web.DomainException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,14 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /** Who gets into a budget, on the real replica: every standing of a caller against every role an action may need. */
-@SpringBootTest
-@AutoConfigureMockMvc // the same context as the other ITs
-@EmbeddedInfrastructure
-class BudgetAccessIT {
+class BudgetAccessIT extends RunningTransactionService {
 
     enum Verdict { ALLOWED, FORBIDDEN, NOT_FOUND }
 

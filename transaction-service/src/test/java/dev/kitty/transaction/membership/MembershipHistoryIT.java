@@ -1,5 +1,6 @@
 package dev.kitty.transaction.membership;
 
+import dev.kitty.transaction.RunningTransactionService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -10,7 +11,6 @@ import dev.kitty.budget.events.MemberAdded;
 import dev.kitty.budget.events.MemberRemoved;
 import dev.kitty.budget.events.MemberRoleChanged;
 import dev.kitty.platform.messaging.EventMetadata;
-import dev.kitty.platform.test.EmbeddedInfrastructure;
 import dev.kitty.user.events.UserDeleted;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +24,6 @@ import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,10 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link MembershipReplicationIT}'s); after every event the replica must hold the state of the
  * newest event applied so far, whatever came before it.
  */
-@SpringBootTest
-@AutoConfigureMockMvc // the same context as the other ITs: one start-up
-@EmbeddedInfrastructure
-class MembershipHistoryIT {
+class MembershipHistoryIT extends RunningTransactionService {
 
     private static final Instant AT = Instant.parse("2026-11-24T08:00:00Z");
 

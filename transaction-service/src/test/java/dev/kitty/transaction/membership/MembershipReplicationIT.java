@@ -1,6 +1,7 @@
 package dev.kitty.transaction.membership;
 
 import dev.kitty.platform.test.EventsOnKafka;
+import dev.kitty.transaction.RunningTransactionService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +11,6 @@ import dev.kitty.budget.events.BudgetEvents;
 import dev.kitty.budget.events.MemberAdded;
 import dev.kitty.budget.events.MemberRemoved;
 import dev.kitty.budget.events.MemberRoleChanged;
-import dev.kitty.platform.test.EmbeddedInfrastructure;
 import dev.kitty.user.events.UserDeleted;
 import dev.kitty.user.events.UserEvents;
 import java.time.Duration;
@@ -20,17 +20,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The membership replica, fed through the real topics and applied by the real consumer; every order is {@link MembershipHistoryIT}'s. */
-@SpringBootTest
-@AutoConfigureMockMvc // the same context as the other ITs: one consumer in the group, one start-up
-@EmbeddedInfrastructure
-class MembershipReplicationIT {
+class MembershipReplicationIT extends RunningTransactionService {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 

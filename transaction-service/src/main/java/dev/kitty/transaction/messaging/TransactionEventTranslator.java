@@ -1,0 +1,46 @@
+package dev.kitty.transaction.messaging;
+
+import dev.kitty.platform.messaging.IntegrationEvents;
+import dev.kitty.transaction.events.TransactionChanged;
+import dev.kitty.transaction.events.TransactionDeleted;
+import dev.kitty.transaction.events.TransactionEvents;
+import dev.kitty.transaction.events.TransactionRecorded;
+import dev.kitty.transaction.ledger.TransactionChange;
+import dev.kitty.transaction.money.Money;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place where this service's domain events become its public integration events ({@code transaction.events}).
+ * A synchronous listener on purpose: it runs in the transaction that made the change, so an event enters the outbox
+ * if and only if the change commits.
+ */
+@Component
+class TransactionEventTranslator {
+
+    private final IntegrationEvents integrationEvents;
+
+    TransactionEventTranslator(IntegrationEvents integrationEvents) {
+        this.integrationEvents = integrationEvents;
+    }
+
+    @EventListener
+    void on(TransactionChange change) {
+        switch (change) {
+            case TransactionChange.Recorded recorded -> {
+                var t = recorded.transaction();
+                integrationEvents.publish(TransactionEvents.TRANSACTION_RECORDED, new TransactionRecorded(t.id(), t.budgetId(),
+                        t.type().name(), Money.format(t.amount(), t.currency()), t.currency(), t.occurredOn(), t.categoryId(),
+                        t.description(), t.createdBy(), t.createdAt(), t.version()));
+            }
+            case TransactionChange.Changed changed -> {
+                var t = changed.transaction();
+                integrationEvents.publish(TransactionEvents.TRANSACTION_CHANGED, new TransactionChanged(t.id(), t.budgetId(),
+                        t.type().name(), Money.format(t.amount(), t.currency()), t.currency(), t.occurredOn(), t.categoryId(),
+                        t.description(), t.updatedBy(), t.updatedAt(), t.version()));
+            }
+            case TransactionChange.Deleted deleted -> integrationEvents.publish(TransactionEvents.TRANSACTION_DELETED,
+                    new TransactionDeleted(deleted.transactionId(), deleted.budgetId(), deleted.deletedBy(), deleted.deletedAt()));
+        }
+    }
+}

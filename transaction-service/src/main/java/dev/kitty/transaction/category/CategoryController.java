@@ -42,7 +42,7 @@ class CategoryController {
     @PatchMapping("/{categoryId}")
     CategoryResponse update(CurrentUser caller, @PathVariable UUID budgetId, @PathVariable UUID categoryId,
             @Valid @RequestBody CategoryChangeRequest request) {
-        return categories.update(caller, budgetId, categoryId, request.name(), request.type(), request.monthlyLimit());
+        return categories.update(caller, budgetId, categoryId, request.getName(), request.getType(), request.monthlyLimit());
     }
 
     @DeleteMapping("/{categoryId}")

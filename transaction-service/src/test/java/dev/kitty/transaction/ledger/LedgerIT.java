@@ -205,6 +205,8 @@ class LedgerIT extends RunningTransactionService {
         record(team.budget(), team.member(), "{\"type\": \"EXPENSE\", \"amount\": \"1\", \"occurredOn\": \"2026-01-10\", \"categoryId\": \"" + food + "\", \"description\": \"Bakery 100%\"}");
         record(team.budget(), team.admin(), "{\"type\": \"INCOME\", \"amount\": \"2\", \"occurredOn\": \"2026-02-10\", \"description\": \"Salary\"}");
         record(team.budget(), team.member(), "{\"type\": \"EXPENSE\", \"amount\": \"3\", \"occurredOn\": \"2026-03-10\", \"description\": \"BAKERY_x\"}");
+        // the same day as the one before, recorded later: newer
+        clock.advance(java.time.Duration.ofSeconds(1));
         record(team.budget(), team.member(), "{\"type\": \"EXPENSE\", \"amount\": \"4\", \"occurredOn\": \"2026-03-10\"}");
 
         var all = expect(call(HttpMethod.GET, transactions(team.budget()), team.viewer(), null), HttpStatus.OK);

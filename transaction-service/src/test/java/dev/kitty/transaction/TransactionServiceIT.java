@@ -39,7 +39,7 @@ class TransactionServiceIT extends RunningTransactionService {
     }
 
     /**
-     * transaction-service has no HTTP API yet, so what can break is the resource server in front of it: a
+     * The resource server in front of every endpoint: a
      * call without a token must be refused before any endpoint is looked up (401 problem, not 404),
      * a valid token must get past it, and health must stay open.
      */

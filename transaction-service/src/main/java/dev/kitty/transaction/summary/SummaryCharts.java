@@ -8,10 +8,8 @@ import java.awt.Rectangle;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
-import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -25,6 +23,7 @@ import org.jfree.chart.plot.PiePlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
@@ -59,6 +58,13 @@ class SummaryCharts {
     private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH_YY = DateTimeFormatter.ofPattern("MMM yy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
+
+    static {
+        // rotated text (the amount axis' label) as SVG text rather than glyph outlines: readable, searchable, smaller
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
 
     /** Income and expense bars per month with the net as a line. */
     String monthly(Summary summary) {
@@ -67,7 +73,10 @@ class SummaryCharts {
         var net = new DefaultCategoryDataset();
         boolean any = summary.income().signum() != 0 || summary.expense().signum() != 0;
         if (any) {
-            var pattern = summary.byMonth().size() > 12 ? DateTimeFormatter.ofPattern("MM/yy") : MONTH;
+            var period = summary.period();
+            // the title names the year(s): one year needs only the months' names
+            var pattern = period.first().getYear() == period.last().getYear() ? SHORT_MONTH
+                    : summary.byMonth().size() <= 24 ? MONTH_YY : DateTimeFormatter.ofPattern("MM/yy");
             for (var month : summary.byMonth()) {
                 var label = pattern.format(month.month());
                 bars.addValue(month.income(), "Income", label);
@@ -83,7 +92,7 @@ class SummaryCharts {
         var monthAxis = new CategoryAxis("Month");
         monthAxis.setLabelFont(LABEL);
         monthAxis.setCategoryMargin(0.25);
-        if (summary.byMonth().size() > 12) {
+        if (summary.byMonth().size() > 24) {
             monthAxis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
 
@@ -103,10 +112,17 @@ class SummaryCharts {
         plot.setRenderer(1, lineRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         style(plot);
+        if (!any) {
+            // no scale of nothing: the message alone, under the same title and axis names
+            valueAxis.setTickLabelsVisible(false);
+            valueAxis.setTickMarksVisible(false);
+            plot.setRangeGridlinesVisible(false);
+        }
 
         var chart = new JFreeChart("Income and expenses, " + period(summary.period()), TITLE, plot, true);
-        chart.addSubtitle(new TextTitle("Income " + money.format(summary.income()) + " · expense " + money.format(summary.expense())
-                + " · net " + money.format(summary.net()) + " " + summary.currency(), SUBTITLE));
+        var total = totalFormat(money);
+        chart.addSubtitle(0, new TextTitle("Income " + total.format(summary.income()) + " · expense " + total.format(summary.expense())
+                + " · net " + total.format(summary.net()) + " " + summary.currency(), SUBTITLE));
         return svg(chart);
     }
 
@@ -145,7 +161,7 @@ class SummaryCharts {
         percent.setMaximumFractionDigits(1);
         plot.setLabelGenerator(new StandardPieSectionLabelGenerator("{0}: {2}", amountFormat(money), percent));
         plot.setLegendLabelGenerator(new StandardPieSectionLabelGenerator("{0}  {1} " + summary.currency() + " ({2})",
-                amountFormat(money), percent));
+                totalFormat(money), percent));
         plot.setLabelFont(LABEL);
         plot.setLabelBackgroundPaint(Color.WHITE);
         plot.setLabelOutlinePaint(GRID);
@@ -164,7 +180,7 @@ class SummaryCharts {
         var what = type == TransactionType.EXPENSE ? "Expenses" : "Income";
         var chart = new JFreeChart(what + " by category, " + period(summary.period()), TITLE, plot, true);
         var total = type == TransactionType.EXPENSE ? summary.expense() : summary.income();
-        chart.addSubtitle(new TextTitle(what + " " + money.format(total) + " " + summary.currency(), SUBTITLE));
+        chart.addSubtitle(0, new TextTitle(what + " " + totalFormat(money).format(total) + " " + summary.currency(), SUBTITLE));
         chart.getLegend().setPosition(RectangleEdge.RIGHT);
         chart.getLegend().setItemFont(LABEL);
         chart.getLegend().setFrame(BlockBorder.NONE);
@@ -193,7 +209,8 @@ class SummaryCharts {
         }
         var graphics = new SVGGraphics2D(WIDTH, HEIGHT);
         chart.draw(graphics, new Rectangle(0, 0, WIDTH, HEIGHT));
-        return graphics.getSVGDocument();
+        // the element without the SVG 1.0 DOCTYPE getSVGDocument() adds: no reader should fetch a DTD
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + graphics.getSVGElement() + "\n";
     }
 
     private static NumberFormat amountFormat(Money money) {
@@ -204,13 +221,16 @@ class SummaryCharts {
         return format;
     }
 
+    /** Totals in subtitles and legends: grouped, with exactly the currency's digits. */
+    private static NumberFormat totalFormat(Money money) {
+        var format = amountFormat(money);
+        format.setMinimumFractionDigits(money.digits());
+        return format;
+    }
+
     static String period(Period period) {
         var first = MONTH.format(period.first());
         var last = MONTH.format(period.last());
         return first.equals(last) ? first : first + " – " + last;
-    }
-
-    static List<YearMonth> months(Period period) {
-        return period.months();
     }
 }

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Each change is a single-statement upsert adding a delta ({@code total + x, tx_count + 1}), so two writers
  * in one budget and month cannot lose an update: the second waits on the row the first locked and adds to its
- * result. The rows a write changes are locked in one order ({@link RollupKey#LOCK_ORDER}), and an edit that
- * stays in its row is one delta, so concurrent edits do not deadlock. A row whose count reaches zero goes.
+ * result. A row whose count reaches zero goes (below zero too: a removal that found no row, say after the budget's
+ * rollups were deleted, leaves nothing behind). The rows a write changes are locked in one order ({@link RollupKey#LOCK_ORDER}), and an edit that
+ * stays in its row is one delta, so concurrent edits do not deadlock.
  * Every change also takes the budget's shared advisory lock, so that the {@link RollupRepair repair} (which
  * takes it exclusively) never overwrites a delta it did not see.
  */
@@ -97,7 +98,7 @@ class Rollups {
             jdbc.sql("""
                     DELETE FROM monthly_rollup
                     WHERE budget_id = :budgetId AND month = :month AND category_id IS NOT DISTINCT FROM :categoryId
-                      AND member_id IS NOT DISTINCT FROM :memberId AND type = :type AND tx_count = 0
+                      AND member_id IS NOT DISTINCT FROM :memberId AND type = :type AND tx_count <= 0
                     """)
                     .params(params)
                     .update();

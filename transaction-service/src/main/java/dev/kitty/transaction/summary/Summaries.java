@@ -11,6 +11,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,18 +57,67 @@ class Summaries {
         return summarise(budgetId, currency, period);
     }
 
+    /**
+     * Two scans of the budget's rollup rows: the period's, whose grouping sets give the sums by month, by category and
+     * by member at once, and all rows up to the period's end for the balance. Category names come from the budget's
+     * few categories.
+     */
     private Summary summarise(UUID budgetId, String currency, Period period) {
         var months = new LinkedHashMap<YearMonth, BigDecimal[]>();
         period.months().forEach(month -> months.put(month, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO}));
+        var categories = new ArrayList<Summary.CategoryTotal>();
+        var memberSums = new LinkedHashMap<@Nullable UUID, BigDecimal[]>();
+        var allTime = new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO};
+        record CategoryRow(UUID id, String name, @Nullable BigDecimal monthlyLimit) {}
+        var known = new HashMap<UUID, CategoryRow>();
+        jdbc.sql("SELECT id, name, monthly_limit FROM category WHERE budget_id = :budgetId")
+                .param("budgetId", budgetId)
+                .query(CategoryRow.class)
+                .list()
+                .forEach(category -> known.put(category.id(), category));
         jdbc.sql("""
-                SELECT month, type, sum(total) AS total FROM monthly_rollup
+                SELECT GROUPING(month, category_id, member_id) AS grouping, month, category_id, member_id, type,
+                       sum(total) AS period_total
+                FROM monthly_rollup
                 WHERE budget_id = :budgetId AND month BETWEEN :from AND :to
-                GROUP BY month, type
+                GROUP BY GROUPING SETS ((month, type), (category_id, type), (member_id, type))
                 """)
                 .param("budgetId", budgetId).param("from", period.from()).param("to", period.to())
                 .query(rs -> {
-                    var sums = months.get(YearMonth.from(rs.getObject("month", LocalDate.class)));
-                    sums[TransactionType.valueOf(rs.getString("type")).ordinal()] = rs.getBigDecimal("total");
+                    var type = TransactionType.valueOf(rs.getString("type"));
+                    var periodTotal = rs.getBigDecimal("period_total");
+                    switch (rs.getInt("grouping")) {
+                        // GROUPING(month, category, member): a bit set for each column not grouped by
+                        case 0b011 -> {
+                            var month = months.get(YearMonth.from(rs.getObject("month", LocalDate.class)));
+                            if (month != null) {
+                                month[type.ordinal()] = periodTotal;
+                            }
+                        }
+                        case 0b101 -> {
+                            if (periodTotal != null) {
+                                // a category deleted a moment ago whose rows are not merged yet would show as uncategorised
+                                var category = known.get(rs.getObject("category_id", UUID.class));
+                                categories.add(category == null
+                                        ? new Summary.CategoryTotal(null, UNCATEGORISED, type, periodTotal, null)
+                                        : new Summary.CategoryTotal(category.id(), category.name(), type, periodTotal, category.monthlyLimit()));
+                            }
+                        }
+                        case 0b110 -> {
+                            if (periodTotal != null) {
+                                memberSums.computeIfAbsent(rs.getObject("member_id", UUID.class),
+                                        id -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[type.ordinal()] = periodTotal;
+                            }
+                        }
+                        default -> throw new IllegalStateException("unexpected grouping " + rs.getInt("grouping"));
+                    }
+                });
+        jdbc.sql("""
+                SELECT type, sum(total) AS total FROM monthly_rollup WHERE budget_id = :budgetId AND month <= :to GROUP BY type
+                """)
+                .param("budgetId", budgetId).param("to", period.to())
+                .query(rs -> {
+                    allTime[TransactionType.valueOf(rs.getString("type")).ordinal()] = rs.getBigDecimal("total");
                 });
         var byMonth = months.entrySet().stream()
                 .map(month -> new Summary.Month(month.getKey(), month.getValue()[TransactionType.INCOME.ordinal()],
@@ -74,47 +125,20 @@ class Summaries {
                 .toList();
         var income = byMonth.stream().map(Summary.Month::income).reduce(BigDecimal.ZERO, BigDecimal::add);
         var expense = byMonth.stream().map(Summary.Month::expense).reduce(BigDecimal.ZERO, BigDecimal::add);
-
-        var balance = jdbc.sql("""
-                SELECT coalesce(sum(CASE WHEN type = 'INCOME' THEN total ELSE -total END), 0) FROM monthly_rollup
-                WHERE budget_id = :budgetId AND month <= :to
-                """)
-                .param("budgetId", budgetId).param("to", period.to())
-                .query(BigDecimal.class).single();
-
-        // a category deleted a moment ago whose rows are not merged yet would show by its id as uncategorised
-        var byCategory = jdbc.sql("""
-                SELECT r.category_id, c.name, r.type, sum(r.total) AS total, c.monthly_limit
-                FROM monthly_rollup r LEFT JOIN category c ON c.id = r.category_id
-                WHERE r.budget_id = :budgetId AND r.month BETWEEN :from AND :to
-                GROUP BY r.category_id, c.name, r.type, c.monthly_limit
-                ORDER BY r.type DESC, total DESC, c.name NULLS LAST
-                """)
-                .param("budgetId", budgetId).param("from", period.from()).param("to", period.to())
-                .query((rs, row) -> new Summary.CategoryTotal(rs.getObject("category_id", UUID.class),
-                        Objects.requireNonNullElse(rs.getString("name"), UNCATEGORISED), TransactionType.valueOf(rs.getString("type")),
-                        rs.getBigDecimal("total"), rs.getBigDecimal("monthly_limit")))
-                .list();
-
-        var memberSums = new LinkedHashMap<@Nullable UUID, BigDecimal[]>();
-        jdbc.sql("""
-                SELECT member_id, type, sum(total) AS total FROM monthly_rollup
-                WHERE budget_id = :budgetId AND month BETWEEN :from AND :to
-                GROUP BY member_id, type
-                ORDER BY member_id NULLS LAST
-                """)
-                .param("budgetId", budgetId).param("from", period.from()).param("to", period.to())
-                .query(rs -> {
-                    var sums = memberSums.computeIfAbsent(rs.getObject("member_id", UUID.class),
-                            id -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                    sums[TransactionType.valueOf(rs.getString("type")).ordinal()] = rs.getBigDecimal("total");
-                });
+        var balance = allTime[TransactionType.INCOME.ordinal()].subtract(allTime[TransactionType.EXPENSE.ordinal()]);
+        // income first, then expenses; largest first; by name
+        var byCategory = categories.stream()
+                .sorted(Comparator.comparing((Summary.CategoryTotal category) -> category.type() != TransactionType.INCOME)
+                        .thenComparing(Summary.CategoryTotal::total, Comparator.reverseOrder())
+                        .thenComparing(category -> category.categoryId() == null ? "\uffff" : category.name()))
+                .toList();
         Map<UUID, String> names = new HashMap<>(people.displayNames(memberSums.keySet().stream().filter(Objects::nonNull).toList()));
         var byMember = memberSums.entrySet().stream()
                 .map(member -> new Summary.MemberTotal(member.getKey(),
                         member.getKey() == null ? FORMER_MEMBER : names.getOrDefault(member.getKey(), UNKNOWN_MEMBER),
                         member.getValue()[TransactionType.INCOME.ordinal()], member.getValue()[TransactionType.EXPENSE.ordinal()]))
-                .sorted((a, b) -> b.income().add(b.expense()).compareTo(a.income().add(a.expense())))
+                .sorted(Comparator.comparing((Summary.MemberTotal member) -> member.income().add(member.expense()), Comparator.reverseOrder())
+                        .thenComparing(member -> member.userId() == null ? "\uffff" : member.displayName()))
                 .toList();
 
         return new Summary(currency, period, income, expense, balance, byMonth, byCategory, byMember);

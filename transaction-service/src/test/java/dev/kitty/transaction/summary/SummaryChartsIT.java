@@ -54,6 +54,19 @@ class SummaryChartsIT extends SummaryTestSupport {
     }
 
     @Test
+    void writesACategoryNameAsTextNeverAsMarkup() throws Exception {
+        var budget = ledger.budget("EUR", ann, "VIEWER");
+        var evil = ledger.category(budget, "<script>alert(1)</script>", EXPENSE, null);
+        ledger.record(budget, EXPENSE, "1.00", LocalDate.of(2026, 1, 5), evil, ann);
+
+        var svg = get("/api/budgets/" + budget + "/charts/categories.svg?from=2026-01-01", ann).getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(parse(svg).getElementsByTagNameNS("*", "script").getLength()).isZero();
+        assertThat(svg).doesNotContain("<script").contains("&lt;script&gt;");
+    }
+
+    @Test
     void saysSoWhenThePeriodHasNoTransactions() throws Exception {
         var budget = ledger.budget("JPY", ann, "VIEWER");
 

@@ -1,0 +1,46 @@
+package dev.kitty.transaction.summary;
+
+import dev.kitty.platform.test.EmbeddedInfrastructure;
+import dev.kitty.platform.test.TestTokens;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The service's one shared test context, the ledger stand-in and authenticated GETs. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@EmbeddedInfrastructure
+abstract class SummaryTestSupport {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    LedgerStandIn ledger;
+
+    @Autowired
+    void ledger(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events) {
+        this.ledger = new LedgerStandIn(jdbc, transactions, events);
+    }
+
+    MvcTestResult get(String uri, @Nullable UUID user, String... systemRoles) {
+        var request = mvc.get().uri(uri);
+        if (user != null) {
+            request = request.header("Authorization", "Bearer " + tokens.accessToken(user, user + "@kitty.test",
+                    systemRoles.length == 0 ? new String[] {"USER"} : systemRoles));
+        }
+        return request.exchange();
+    }
+}

@@ -1,32 +1,19 @@
 package dev.kitty.transaction.summary;
 
-import dev.kitty.platform.test.EmbeddedInfrastructure;
-import dev.kitty.platform.test.TestTokens;
+import dev.kitty.transaction.RunningTransactionService;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The service's one shared test context, the ledger stand-in and authenticated GETs. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@EmbeddedInfrastructure
-abstract class SummaryTestSupport {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestTokens tokens;
-
-    @Autowired
-    JdbcClient jdbc;
+/**
+ * The service's one shared test context ({@link RunningTransactionService}: the same one every IT uses, with the
+ * stub budget-service the read-your-writes fallback asks), the ledger stand-in and authenticated GETs.
+ */
+abstract class SummaryTestSupport extends RunningTransactionService {
 
     LedgerStandIn ledger;
 

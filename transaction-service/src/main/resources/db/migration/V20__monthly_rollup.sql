@@ -31,7 +31,7 @@ CREATE TABLE person
     profile_version BIGINT                   NOT NULL,
     updated_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );
-CREATE TABLE forgotten_person
+CREATE TABLE deleted_person
 (
     user_id    UUID                     NOT NULL PRIMARY KEY,
     deleted_at TIMESTAMP WITH TIME ZONE NOT NULL

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class People {
 
-    private static final String NOT_FORGOTTEN = "NOT EXISTS (SELECT 1 FROM forgotten_person WHERE user_id = :userId)";
+    private static final String NOT_FORGOTTEN = "NOT EXISTS (SELECT 1 FROM deleted_person WHERE user_id = :userId)";
 
     private final JdbcClient jdbc;
 
@@ -64,7 +64,7 @@ public class People {
 
     /** Forgets the name and keeps the id as a tombstone. Idempotent. */
     void deleted(UUID userId) {
-        jdbc.sql("INSERT INTO forgotten_person (user_id, deleted_at) VALUES (:userId, now()) ON CONFLICT (user_id) DO NOTHING")
+        jdbc.sql("INSERT INTO deleted_person (user_id, deleted_at) VALUES (:userId, now()) ON CONFLICT (user_id) DO NOTHING")
                 .param("userId", userId)
                 .update();
         jdbc.sql("DELETE FROM person WHERE user_id = :userId").param("userId", userId).update();

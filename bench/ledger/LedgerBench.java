@@ -1,0 +1,371 @@
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The ledger at a million rows, through the gateway of a running stack: summaries, a chart, transaction pages,
+ * POST throughput beside PostgreSQL's own insert rate, and the CSV export. Measures and prints; asserts nothing.
+ * Seeding writes the million rows straight into transaction-service's database (the API would need half an hour)
+ * and builds their monthly rollups with the same GROUP BY the repair job runs. See bench/README.md.
+ *
+ *   java -cp postgresql.jar bench/ledger/LedgerBench.java [--gateway http://localhost:8080]
+ *       [--jdbc jdbc:postgresql://localhost:5432/kitty_transaction] [--management http://localhost:9084]
+ *       [--rows 1000000] [--years 10] [--calls 500] [--clients 4] [--seconds 20]
+ */
+public class LedgerBench {
+
+    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    static String gateway;
+    static String token;
+
+    public static void main(String[] args) throws Exception {
+        gateway = option(args, "--gateway", "http://localhost:8080");
+        String jdbcUrl = option(args, "--jdbc", "jdbc:postgresql://localhost:5432/kitty_transaction");
+        String management = option(args, "--management", "http://localhost:9084");
+        int rows = Integer.parseInt(option(args, "--rows", "1000000"));
+        int years = Integer.parseInt(option(args, "--years", "10"));
+        int calls = Integer.parseInt(option(args, "--calls", "500"));
+        int clients = Integer.parseInt(option(args, "--clients", "4"));
+        int seconds = Integer.parseInt(option(args, "--seconds", "20"));
+
+        String email = "ledger-bench-" + UUID.randomUUID() + "@bench.kitty.test";
+        String password = "bench lantern " + UUID.randomUUID().toString().substring(0, 8) + " harbour";
+        check(send("POST", "/api/auth/register", "{\"email\":\"%s\",\"password\":\"%s\",\"displayName\":\"Bench\"}".formatted(email, password)), 201);
+        token = login(email, password);
+        awaitOk("/api/users/me");
+        String budget = field(check(send("POST", "/api/budgets", "{\"name\":\"Ledger bench\",\"currency\":\"EUR\"}"), 201).body(), "id");
+        String userId = field(check(send("GET", "/api/users/me", null), 200).body(), "id");
+        String base = "/api/budgets/" + budget;
+        // the default categories arrive with BudgetCreated; then 30 in all
+        awaitOk(base + "/categories");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (count(check(send("GET", base + "/categories", null), 200).body(), "\"id\"") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        for (int i = count(check(send("GET", base + "/categories", null), 200).body(), "\"id\""); i < 30; i++) {
+            check(send("POST", base + "/categories", "{\"name\":\"Bench %02d\",\"type\":\"%s\"}".formatted(i, i % 5 == 0 ? "INCOME" : "EXPENSE")), 201);
+        }
+        System.out.printf("== ledger through the gateway %s: one budget, %,d transactions over %d years, 30 categories%n", gateway, rows, years);
+
+        LocalDate lastDay = LocalDate.now().withDayOfMonth(1).minusDays(1);
+        LocalDate firstDay = lastDay.minusYears(years).plusDays(1);
+        long seedStarted = System.nanoTime();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "kitty_transaction", "kitty_transaction")) {
+            seed(db, UUID.fromString(budget), UUID.fromString(userId), rows, firstDay, lastDay);
+        }
+        System.out.printf("seeded in %.1f s (SQL insert of the rows, then their rollups)%n", seconds(seedStarted));
+        token = login(email, password);
+
+        LocalDate yearFrom = lastDay.minusYears(1).plusDays(1);
+        String someCategory = field(check(send("GET", base + "/categories", null), 200).body(), "id");
+        var targets = List.of(
+                new Target("summary, last year", base + "/summary?from=" + yearFrom + "&to=" + lastDay),
+                new Target("summary, all " + years + " years", base + "/summary?from=" + firstDay + "&to=" + lastDay),
+                new Target("monthly.svg, last year", base + "/charts/monthly.svg?from=" + yearFrom + "&to=" + lastDay),
+                new Target("transactions, first page", base + "/transactions"),
+                new Target("transactions, page 50", base + "/transactions?page=50"),
+                new Target("transactions, type+category+period", base + "/transactions?type=EXPENSE&categoryId=" + someCategory + "&from=" + yearFrom + "&to=" + lastDay),
+                new Target("transactions, q=coffee", base + "/transactions?q=coffee"),
+                new Target("GET /api/users/me (reference)", "/api/users/me"));
+        for (int i = 0; i < Math.max(50, calls / 5); i++) {
+            for (var target : targets) {
+                check(send("GET", target.path, null), 200);
+            }
+        }
+        var samples = new long[targets.size()][calls];
+        for (int i = 0; i < calls; i++) {
+            for (int t = 0; t < targets.size(); t++) {
+                long started = System.nanoTime();
+                check(send("GET", targets.get(t).path, null), 200);
+                samples[t][i] = System.nanoTime() - started;
+            }
+        }
+        System.out.printf("%nreads, one client, %d calls each after warm-up, interleaved:%n", calls);
+        System.out.printf("  %-40s %8s %8s %8s%n", "", "p50 ms", "p99 ms", "mean ms");
+        for (int t = 0; t < targets.size(); t++) {
+            System.out.printf(Locale.ROOT, "  %-40s %8.2f %8.2f %8.2f%n", targets.get(t).name, percentile(samples[t], 50),
+                    percentile(samples[t], 99), mean(samples[t]));
+        }
+
+        System.out.printf("%nPOST /transactions, %d clients for %d s (each with rollup upsert and outbox row):%n", clients, seconds);
+        postThroughput(base, clients, seconds);
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "kitty_transaction", "kitty_transaction")) {
+            plainInsertRate(db, UUID.fromString(budget), clients, seconds, jdbcUrl);
+        }
+
+        System.out.printf("%nCSV export of all %,d rows:%n", rows);
+        export(base, management);
+    }
+
+    record Target(String name, String path) {}
+
+    static void seed(Connection db, UUID budget, UUID user, int rows, LocalDate firstDay, LocalDate lastDay) throws Exception {
+        db.setAutoCommit(false);
+        var categories = new ArrayList<String[]>();
+        try (var statement = db.prepareStatement("SELECT id::text, type FROM category WHERE budget_id = ?")) {
+            statement.setObject(1, budget);
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    categories.add(new String[] {result.getString(1), result.getString(2)});
+                }
+            }
+        }
+        String ids = String.join(",", categories.stream().map(c -> "'" + c[0] + "'::uuid").toList());
+        String types = String.join(",", categories.stream().map(c -> "'" + c[1] + "'").toList());
+        long days = lastDay.toEpochDay() - firstDay.toEpochDay() + 1;
+        try (var statement = db.createStatement()) {
+            statement.execute("""
+                    INSERT INTO ledger_transaction (id, budget_id, type, amount, occurred_on, category_id, description,
+                                                    created_by, created_at, updated_by, updated_at, version)
+                    SELECT gen_random_uuid(), '%1$s', c.types[1 + i %% %3$d],
+                           round((1 + random() * 250)::numeric, 2),
+                           DATE '%4$s' + (i %% %5$d)::int,
+                           c.ids[1 + i %% %3$d],
+                           (ARRAY['coffee', 'groceries', 'rent', 'train ticket', 'salary', 'cinema', 'pharmacy'])[1 + i %% 7] || ' #' || i,
+                           '%2$s', now(), '%2$s', now(), 0
+                    FROM generate_series(1, %6$d) AS i, (SELECT ARRAY[%7$s] AS ids, ARRAY[%8$s] AS types) AS c
+                    """.formatted(budget, user, categories.size(), firstDay, days, rows, ids, types));
+            statement.execute("DELETE FROM monthly_rollup WHERE budget_id = '" + budget + "'");
+            statement.execute("""
+                    INSERT INTO monthly_rollup (budget_id, month, category_id, member_id, type, total, tx_count)
+                    SELECT budget_id, date_trunc('month', occurred_on)::date, category_id, created_by, type, sum(amount), count(*)
+                    FROM ledger_transaction WHERE budget_id = '%s' GROUP BY 1, 2, 3, 4, 5""".formatted(budget));
+            statement.execute("ANALYZE ledger_transaction");
+            statement.execute("ANALYZE monthly_rollup");
+        }
+        db.commit();
+    }
+
+    static void postThroughput(String base, int clients, int seconds) throws Exception {
+        var stop = new AtomicBoolean();
+        var failed = new AtomicLong();
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        LocalDate day = LocalDate.now().minusDays(3);
+        try (var pool = Executors.newFixedThreadPool(clients)) {
+            long started = System.nanoTime();
+            for (int c = 0; c < clients; c++) {
+                pool.submit(() -> {
+                    int i = 0;
+                    while (!stop.get()) {
+                        long sent = System.nanoTime();
+                        try {
+                            var response = send("POST", base + "/transactions",
+                                    "{\"type\":\"EXPENSE\",\"amount\":\"%d.%02d\",\"occurredOn\":\"%s\",\"description\":\"bench post\"}"
+                                            .formatted(1 + i % 90, i % 100, day));
+                            if (response.statusCode() == 201) {
+                                latencies.add(System.nanoTime() - sent);
+                            } else {
+                                failed.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            failed.incrementAndGet();
+                        }
+                        i++;
+                    }
+                });
+            }
+            Thread.sleep(seconds * 1000L);
+            stop.set(true);
+            pool.shutdown();
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+            double elapsed = seconds(started);
+            long[] samples = latencies.stream().mapToLong(Long::longValue).toArray();
+            System.out.printf(Locale.ROOT, "  through the gateway: %8.0f created/s   p50 %.1f ms   p99 %.1f ms   (%d failed)%n",
+                    samples.length / elapsed, percentile(samples, 50), percentile(samples, 99), failed.get());
+        }
+    }
+
+    /** What PostgreSQL alone reaches here: the same row, one transaction per insert, from as many clients. */
+    static void plainInsertRate(Connection unused, UUID budget, int clients, int seconds, String jdbcUrl) throws Exception {
+        var stop = new AtomicBoolean();
+        var done = new AtomicLong();
+        try (var pool = Executors.newFixedThreadPool(clients)) {
+            long started = System.nanoTime();
+            for (int c = 0; c < clients; c++) {
+                pool.submit(() -> {
+                    try (Connection db = DriverManager.getConnection(jdbcUrl, "kitty_transaction", "kitty_transaction");
+                         var insert = db.prepareStatement("""
+                                 INSERT INTO ledger_transaction (id, budget_id, type, amount, occurred_on, description, created_at, updated_at)
+                                 VALUES (?, ?, 'EXPENSE', 1.00, current_date, 'plain insert', now(), now())""")) {
+                        while (!stop.get()) {
+                            insert.setObject(1, UUID.randomUUID());
+                            insert.setObject(2, budget);
+                            insert.executeUpdate();
+                            done.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(seconds * 1000L);
+            stop.set(true);
+            pool.shutdown();
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+            System.out.printf(Locale.ROOT, "  plain JDBC insert:   %8.0f rows/s      (same table and indexes, autocommit, %d clients, no rollup, no outbox)%n",
+                    done.get() / seconds(started), clients);
+        }
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "kitty_transaction", "kitty_transaction");
+             var statement = db.createStatement()) {
+            statement.execute("DELETE FROM ledger_transaction WHERE description = 'plain insert' AND budget_id = '" + budget + "'");
+        }
+    }
+
+    static void export(String base, String management) throws Exception {
+        var stop = new AtomicBoolean();
+        var peak = new AtomicLong(-1);
+        var sampler = Thread.ofPlatform().daemon().start(() -> {
+            while (!stop.get()) {
+                peak.accumulateAndGet(heapUsed(management), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        long before = heapUsed(management);
+        long started = System.nanoTime();
+        var request = HttpRequest.newBuilder(URI.create(gateway + base + "/transactions/export")).timeout(Duration.ofMinutes(10))
+                .header("Authorization", "Bearer " + token).GET().build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        long bytes = 0;
+        long lines = 0;
+        try (InputStream body = response.body()) {
+            byte[] buffer = new byte[1 << 16];
+            for (int read; (read = body.read(buffer)) > 0; ) {
+                bytes += read;
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        double elapsed = seconds(started);
+        stop.set(true);
+        sampler.join();
+        if (response.statusCode() != 200) {
+            System.out.printf("  export answered %d: not measured%n", response.statusCode());
+            return;
+        }
+        System.out.printf(Locale.ROOT, "  %,d lines, %.1f MB in %.1f s (%.0f rows/s)%n", lines, bytes / 1e6, elapsed, lines / elapsed);
+        System.out.printf(Locale.ROOT, "  transaction-service heap used: %s before, %s peak during the export (sampled every 50 ms from %s)%n",
+                mb(before), mb(peak.get()), management);
+    }
+
+    static long heapUsed(String management) {
+        try {
+            var response = http.send(HttpRequest.newBuilder(URI.create(management + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher matcher = Pattern.compile("\"value\"\\s*:\\s*([0-9.E+]+)").matcher(response.body());
+            return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : -1;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    static String mb(long bytes) {
+        return bytes < 0 ? "n/a" : "%.0f MB".formatted(bytes / 1e6);
+    }
+
+    static void awaitOk(String path) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (send("GET", path, null).statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no 200 from " + path + " within 60 s");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    static String login(String email, String password) throws Exception {
+        var saved = token;
+        token = null;
+        var response = check(send("POST", "/api/auth/login", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password)), 200);
+        token = saved;
+        return field(response.body(), "access_token");
+    }
+
+    static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : gateway + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Accept", "application/json, image/svg+xml");
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> check(HttpResponse<String> response, int expected) {
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return matcher.group(1);
+    }
+
+    static int count(String text, String needle) {
+        int count = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    static double percentile(long[] nanos, double p) {
+        if (nanos.length == 0) {
+            return Double.NaN;
+        }
+        var sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.max(0, (int) Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
+    }
+
+    static double mean(long[] nanos) {
+        return Arrays.stream(nanos).average().orElse(0) / 1e6;
+    }
+
+    static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

@@ -40,7 +40,7 @@ class TransactionRepository {
     }
 
     /** Where a text search stops counting: the total it reports is then this many. */
-    static final int TEXT_COUNT_LIMIT = 10_000;
+    static final int TEXT_COUNT_LIMIT = 1_000;
 
     private final JdbcClient jdbc;
     private final @Nullable MonthlyCounts monthlyCounts;

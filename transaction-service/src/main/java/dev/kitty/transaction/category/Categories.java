@@ -45,6 +45,12 @@ public class Categories {
         return categories.typeOf(budgetId, categoryId);
     }
 
+    /** The budget's categories, for resolving names (the CSV import); no access check: the caller has made it. */
+    @Transactional(readOnly = true)
+    public List<CategoryView> ofBudget(UUID budgetId) {
+        return categories.ofBudget(budgetId);
+    }
+
     /** Every category of a deleted budget; no {@link CategoryDeleted}: the budget's deletion says it for all. */
     @Transactional
     public void deleteAllOf(UUID budgetId) {

@@ -5,6 +5,7 @@ import dev.kitty.platform.web.DomainException;
 import dev.kitty.platform.web.EntityTags;
 import dev.kitty.platform.web.FieldError;
 import dev.kitty.transaction.category.Categories;
+import dev.kitty.transaction.category.CategoryType;
 import dev.kitty.transaction.membership.BudgetAccess;
 import dev.kitty.transaction.membership.BudgetRole;
 import dev.kitty.transaction.money.Money;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,6 +43,7 @@ class Ledger {
     static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     static final int YEARS_AHEAD = 10;
     static final int MAX_KEY = 200;
+    static final int MAX_DESCRIPTION = 500;
 
     /** POST's answer: a new transaction, or the first answer to the same idempotency key and body. */
     sealed interface Recording {
@@ -160,30 +164,48 @@ class Ledger {
     }
 
     private void validate(UUID budgetId, TransactionRequest request, String currency, @Nullable String idempotencyKey) {
-        var errors = new ArrayList<FieldError>();
-        Money.check("amount", request.amount(), currency, errors);
-        var today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        var latest = today.plusYears(YEARS_AHEAD);
-        if (request.occurredOn().isBefore(EARLIEST) || request.occurredOn().isAfter(latest)) {
-            errors.add(new FieldError("occurredOn", "must be between " + EARLIEST + " and " + latest));
-        }
-        if (request.categoryId() != null) {
-            var type = categories.typeOf(budgetId, request.categoryId());
-            if (type.isEmpty()) {
-                errors.add(new FieldError("categoryId", "is no category of this budget"));
-            } else if (!type.get().name().equals(request.type().name())) {
-                errors.add(new FieldError("categoryId", "is a " + type.get() + " category, not " + request.type()));
-            }
-        }
-        if (request.description() != null && request.description().codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            errors.add(new FieldError("description", "must not contain control characters"));
-        }
+        var errors = problems(request, currency, LocalDate.now(clock.withZone(ZoneOffset.UTC)),
+                categoryId -> categories.typeOf(budgetId, categoryId));
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY)) {
             errors.add(new FieldError("Idempotency-Key", "must be 1 to " + MAX_KEY + " characters"));
         }
         if (!errors.isEmpty()) {
             throw new DomainException.Invalid("validation", "Some fields are missing or invalid.", errors);
         }
+    }
+
+    /**
+     * The rules of a transaction, for the API and the CSV import alike: amount (positive, the currency's digits, below the
+     * limit), date in the sane range, category of the budget and of the transaction's type, description without control
+     * characters and at most {@value #MAX_DESCRIPTION} characters.
+     *
+     * @param today        today in UTC, for the latest date accepted
+     * @param categoryType the type of a category of the budget, empty when it is none of the budget's
+     * @return what is wrong, in a mutable list (empty when nothing is)
+     */
+    static List<FieldError> problems(TransactionRequest request, String currency, LocalDate today,
+            Function<UUID, Optional<CategoryType>> categoryType) {
+        var errors = new ArrayList<FieldError>();
+        Money.check("amount", request.amount(), currency, errors);
+        var latest = today.plusYears(YEARS_AHEAD);
+        if (request.occurredOn().isBefore(EARLIEST) || request.occurredOn().isAfter(latest)) {
+            errors.add(new FieldError("occurredOn", "must be between " + EARLIEST + " and " + latest));
+        }
+        if (request.categoryId() != null) {
+            var type = categoryType.apply(request.categoryId());
+            if (type.isEmpty()) {
+                errors.add(new FieldError("categoryId", "is no category of this budget"));
+            } else if (!type.get().name().equals(request.type().name())) {
+                errors.add(new FieldError("categoryId", "is a " + type.get() + " category, not " + request.type()));
+            }
+        }
+        if (request.description() != null && request.description().length() > MAX_DESCRIPTION) {
+            errors.add(new FieldError("description", "must be at most " + MAX_DESCRIPTION + " characters"));
+        }
+        if (request.description() != null && request.description().codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            errors.add(new FieldError("description", "must not contain control characters"));
+        }
+        return errors;
     }
 
     /** The parsed request in one canonical form (amounts compared by value: "12.5" and 12.50 are the same). */
@@ -197,7 +219,7 @@ class Ledger {
         }
     }
 
-    private static @Nullable String blankToNull(@Nullable String text) {
+    static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text;
     }
 }

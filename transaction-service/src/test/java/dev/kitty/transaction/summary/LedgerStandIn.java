@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes the ledger's tables and publishes its in-transaction events exactly as the ledger promises
  * ({@link TransactionWritten}, {@link CategoryDeleted}): one database transaction per write. The summaries'
- * tests use it in place of the ledger's API, so they test the contract, not one implementation of it.
+ * tests use it in place of the ledger's API, so they test the contract, not one implementation of it ({@code RollupPropertiesIT}
+ * drives the real write paths instead).
  */
 record LedgerStandIn(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events) {
 

@@ -269,16 +269,24 @@ public class LedgerBench {
             return;
         }
         System.out.printf(Locale.ROOT, "  %,d lines, %.1f MB in %.1f s (%.0f rows/s)%n", lines, bytes / 1e6, elapsed, lines / elapsed);
-        System.out.printf(Locale.ROOT, "  transaction-service heap used: %s before, %s peak during the export (sampled every 50 ms from %s)%n",
+        System.out.printf(Locale.ROOT, "  transaction-service heap used: %s before, %s peak during the export (jvm_memory_used_bytes{area=heap} from %s/actuator/prometheus every 50 ms)%n",
                 mb(before), mb(peak.get()), management);
     }
 
+    /** The JVM's heap in use, summed over its pools, from the Prometheus scrape on the management port. */
     static long heapUsed(String management) {
         try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(management + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+            var response = http.send(HttpRequest.newBuilder(URI.create(management + "/actuator/prometheus"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            Matcher matcher = Pattern.compile("\"value\"\\s*:\\s*([0-9.E+]+)").matcher(response.body());
-            return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : -1;
+            double used = 0;
+            boolean found = false;
+            for (var line : response.body().split("\n")) {
+                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                    used += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    found = true;
+                }
+            }
+            return found ? (long) used : -1;
         } catch (Exception e) {
             return -1;
         }

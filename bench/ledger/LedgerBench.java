@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  *
  *   java -cp postgresql.jar bench/ledger/LedgerBench.java [--gateway http://localhost:8080]
  *       [--jdbc jdbc:postgresql://localhost:5432/kitty_transaction] [--management http://localhost:9084]
+ *       [--service http://localhost:8084]
  *       [--rows 1000000] [--years 10] [--calls 500] [--clients 4] [--seconds 20]
  */
 public class LedgerBench {
@@ -42,6 +43,8 @@ public class LedgerBench {
         gateway = option(args, "--gateway", "http://localhost:8080");
         String jdbcUrl = option(args, "--jdbc", "jdbc:postgresql://localhost:5432/kitty_transaction");
         String management = option(args, "--management", "http://localhost:9084");
+        // transaction-service's own port: it checks the token itself, so a POST there shows what the gateway adds
+        String service = option(args, "--service", "http://localhost:8084");
         int rows = Integer.parseInt(option(args, "--rows", "1000000"));
         int years = Integer.parseInt(option(args, "--years", "10"));
         int calls = Integer.parseInt(option(args, "--calls", "500"));
@@ -108,7 +111,8 @@ public class LedgerBench {
         }
 
         System.out.printf("%nPOST /transactions, %d clients for %d s (each with rollup upsert and outbox row):%n", clients, seconds);
-        postThroughput(base, clients, seconds);
+        postThroughput("through the gateway:", base, clients, seconds);
+        postThroughput("straight to the service:", service + base, clients, seconds);
         try (Connection db = DriverManager.getConnection(jdbcUrl, "kitty_transaction", "kitty_transaction")) {
             plainInsertRate(db, UUID.fromString(budget), clients, seconds, jdbcUrl);
         }
@@ -156,7 +160,7 @@ public class LedgerBench {
         db.commit();
     }
 
-    static void postThroughput(String base, int clients, int seconds) throws Exception {
+    static void postThroughput(String label, String base, int clients, int seconds) throws Exception {
         var stop = new AtomicBoolean();
         var failed = new AtomicLong();
         var latencies = new ConcurrentLinkedQueue<Long>();
@@ -190,8 +194,8 @@ public class LedgerBench {
             pool.awaitTermination(30, TimeUnit.SECONDS);
             double elapsed = seconds(started);
             long[] samples = latencies.stream().mapToLong(Long::longValue).toArray();
-            System.out.printf(Locale.ROOT, "  through the gateway: %8.0f created/s   p50 %.1f ms   p99 %.1f ms   (%d failed)%n",
-                    samples.length / elapsed, percentile(samples, 50), percentile(samples, 99), failed.get());
+            System.out.printf(Locale.ROOT, "  %-26s %8.0f created/s   p50 %.1f ms   p99 %.1f ms   (%d failed)%n",
+                    label, samples.length / elapsed, percentile(samples, 50), percentile(samples, 99), failed.get());
         }
     }
 

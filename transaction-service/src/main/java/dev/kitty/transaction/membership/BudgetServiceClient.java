@@ -1,7 +1,7 @@
 package dev.kitty.transaction.membership;
 
+import dev.kitty.platform.client.ServiceRestClients;
 import io.micrometer.observation.ObservationRegistry;
-import java.net.http.HttpClient;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +11,6 @@ import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.cloud.client.loadbalancer.BlockingLoadBalancerInterceptor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -46,16 +45,7 @@ class BudgetServiceClient {
     /** @param loadBalancer absent when discovery is off (some tests): then the URI's host is used as it is */
     BudgetServiceClient(ObjectProvider<BlockingLoadBalancerInterceptor> loadBalancer, CircuitBreakerFactory<?, ?> breakers,
             BudgetServiceProperties properties, JsonMapper json, ObjectProvider<ObservationRegistry> observations) {
-        var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.timeout())
-                .version(HttpClient.Version.HTTP_1_1)
-                .build());
-        requestFactory.setReadTimeout(properties.timeout());
-        var builder = RestClient.builder()
-                .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
-                .requestFactory(requestFactory);
-        loadBalancer.ifAvailable(builder::requestInterceptor);
-        this.http = builder.build();
+        this.http = ServiceRestClients.create(properties.timeout(), loadBalancer, observations);
         this.breaker = breakers.create(BREAKER);
         this.properties = properties;
         this.json = json;

@@ -1,8 +1,8 @@
 package dev.kitty.user.deletion;
 
+import dev.kitty.platform.client.ServiceRestClients;
 import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Set;
@@ -16,7 +16,6 @@ import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.cloud.client.loadbalancer.BlockingLoadBalancerInterceptor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -48,17 +47,7 @@ class DeletionApprovalClient {
     /** @param loadBalancer absent when discovery is off (some tests): then the URI's host is used as it is */
     DeletionApprovalClient(ObjectProvider<BlockingLoadBalancerInterceptor> loadBalancer, CircuitBreakerFactory<?, ?> breakers,
             DeletionApprovalProperties properties, JsonMapper json, ObjectProvider<ObservationRegistry> observations) {
-        var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.timeout())
-                .version(HttpClient.Version.HTTP_1_1)
-                .build());
-        requestFactory.setReadTimeout(properties.timeout());
-        var builder = RestClient.builder()
-                // observed, so the call joins the request's trace (traceparent) like Boot's own builders' calls
-                .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
-                .requestFactory(requestFactory);
-        loadBalancer.ifAvailable(builder::requestInterceptor);
-        this.http = builder.build();
+        this.http = ServiceRestClients.create(properties.timeout(), loadBalancer, observations);
         this.breaker = breakers.create(BREAKER);
         this.properties = properties;
         this.json = json;

@@ -13,6 +13,9 @@ public final class TransactionEvents {
     public static final EventType<GoalReached> GOAL_REACHED =
             EventType.of("kitty.budget.goal-reached.v1", TOPIC, GoalReached.class, e -> e.budgetId().toString());
 
+    public static final EventType<MonthClosed> MONTH_CLOSED =
+            EventType.of("kitty.budget.month-closed.v1", TOPIC, MonthClosed.class, e -> e.budgetId().toString());
+
     public static final EventType<TransactionRecorded> TRANSACTION_RECORDED =
             EventType.of("kitty.transaction.recorded.v1", TOPIC, TransactionRecorded.class, e -> e.budgetId().toString());
     public static final EventType<TransactionChanged> TRANSACTION_CHANGED =
@@ -20,7 +23,7 @@ public final class TransactionEvents {
     public static final EventType<TransactionDeleted> TRANSACTION_DELETED =
             EventType.of("kitty.transaction.deleted.v1", TOPIC, TransactionDeleted.class, e -> e.budgetId().toString());
 
-    public static final EventCatalog CATALOG = EventCatalog.of("transaction-service", BUDGET_ALERT_RAISED, GOAL_REACHED,
+    public static final EventCatalog CATALOG = EventCatalog.of("transaction-service", BUDGET_ALERT_RAISED, GOAL_REACHED, MONTH_CLOSED,
             TRANSACTION_RECORDED, TRANSACTION_CHANGED, TRANSACTION_DELETED);
 
     private TransactionEvents() {

@@ -109,6 +109,11 @@ class GatewayRoutingIT {
             GET      | /api/budgets/6f1d2c3b-0a9e-4f8d-b7c6-5e4d3c2b1a09/charts/monthly.svg | transaction-service | =
             GET      | /api/budgets/6f1d2c3b-0a9e-4f8d-b7c6-5e4d3c2b1a09/goals           | transaction-service  | =
             POST     | /api/budgets/6f1d2c3b-0a9e-4f8d-b7c6-5e4d3c2b1a09/goals/g1/contributions | transaction-service | =
+            GET      | /api/budgets/6f1d2c3b-0a9e-4f8d-b7c6-5e4d3c2b1a09/goals/g1/entries | transaction-service | =
+            GET      | /api/budgets/6f1d2c3b-0a9e-4f8d-b7c6-5e4d3c2b1a09/recurring       | transaction-service  | =
+            PATCH    | /api/budgets/6f1d2c3b-0a9e-4f8d-b7c6-5e4d3c2b1a09/recurring/r1    | transaction-service  | =
+            GET      | /api/budgets/6f1d2c3b-0a9e-4f8d-b7c6-5e4d3c2b1a09/months?page=0   | transaction-service  | =
+            POST     | /api/budgets/6f1d2c3b-0a9e-4f8d-b7c6-5e4d3c2b1a09/months/2026-11/close | transaction-service | =
             GET      | /api/notifications?page=1                                         | notification-service | =
             POST     | /api/notifications/read-all                                       | notification-service | =
             POST     | /api/notifications/5c4b3a29-1807-4f6e-9d5c-4b3a29180706/read      | notification-service | =

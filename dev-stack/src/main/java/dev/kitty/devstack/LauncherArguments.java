@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The launcher's command line. */
 public record LauncherArguments(boolean reset, @Nullable Path dataDirectory, boolean aot, boolean bench,
-        boolean ephemeral, List<Service> services, boolean help) {
+        boolean ephemeral, List<Service> services, boolean help, boolean fullJit) {
 
     public static final String USAGE = """
             Usage: java -jar dev-stack/target/dev-stack.jar [options]   (or ./run.sh [options])
@@ -22,6 +22,8 @@ public record LauncherArguments(boolean reset, @Nullable Path dataDirectory, boo
               --ephemeral         free ports and a temporary data directory: never disturbs a running stack
               --services <a,b>    start only these services (discovery is always started)
               --bench             start, print time-to-ready and memory per service, stop, exit 0
+              --full-jit          run the services with the full JIT (C2), as the container images do, instead of the
+                                  faster-starting C1 only: for throughput benchmarks (slower start, more CPU while warming)
               --help              show this help
 
             ./run.sh builds first; it also takes --offline (Maven -o) and --no-build.
@@ -39,6 +41,7 @@ public record LauncherArguments(boolean reset, @Nullable Path dataDirectory, boo
         boolean bench = false;
         boolean ephemeral = false;
         boolean help = false;
+        boolean fullJit = false;
         List<Service> services = new ArrayList<>(List.of(Service.values()));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -53,6 +56,7 @@ public record LauncherArguments(boolean reset, @Nullable Path dataDirectory, boo
                 case "--aot" -> aot = true;
                 case "--bench" -> bench = true;
                 case "--ephemeral" -> ephemeral = true;
+                case "--full-jit" -> fullJit = true;
                 case "--help", "-h" -> help = true;
                 case "--data-dir" -> {
                     if (value == null) {
@@ -71,7 +75,7 @@ public record LauncherArguments(boolean reset, @Nullable Path dataDirectory, boo
                 default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "' (try --help)");
             }
         }
-        return new LauncherArguments(reset, dataDirectory, aot, bench, ephemeral, services, help);
+        return new LauncherArguments(reset, dataDirectory, aot, bench, ephemeral, services, help, fullJit);
     }
 
     public StackConfig toConfig(Path repoRoot) {
@@ -79,7 +83,8 @@ public record LauncherArguments(boolean reset, @Nullable Path dataDirectory, boo
         if (this.dataDirectory != null) {
             config = config.withDataDirectory(this.dataDirectory);
         }
-        return config.withReset(this.reset).withAot(this.aot).withServices(this.services);
+        config = config.withReset(this.reset).withAot(this.aot).withServices(this.services);
+        return this.fullJit ? config.withJvmOptions(StackConfig.FULL_JIT_JVM_OPTIONS) : config;
     }
 
     private static String valueAfter(String[] args, int index, String option) {

@@ -18,12 +18,21 @@ class LauncherArgumentsTests {
         LauncherArguments arguments = LauncherArguments.parse();
 
         assertThat(arguments).isEqualTo(new LauncherArguments(false, null, false, false, false,
-                List.of(Service.values()), false));
+                List.of(Service.values()), false, false));
         StackConfig config = arguments.toConfig(REPO);
         assertThat(config.dataDirectory()).isEqualTo(Path.of("/repo/.kitty"));
         assertThat(config.ports()).isEqualTo(StackPorts.defaults());
         assertThat(config.jvmOptions()).isEqualTo(StackConfig.FAST_START_JVM_OPTIONS);
         assertThat(config.temporaryData()).isFalse();
+    }
+
+    @Test
+    void fullJitKeepsTheHeapsButDropsTheC1OnlyLimit() {
+        StackConfig config = LauncherArguments.parse("--full-jit").toConfig(REPO);
+
+        assertThat(config.jvmOptions()).isEqualTo(StackConfig.FULL_JIT_JVM_OPTIONS)
+                .contains("-Xmx384m", "-XX:+UseSerialGC")
+                .noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
     }
 
     @Test

@@ -50,6 +50,7 @@ public class LedgerBench {
         int calls = Integer.parseInt(option(args, "--calls", "500"));
         int clients = Integer.parseInt(option(args, "--clients", "4"));
         int seconds = Integer.parseInt(option(args, "--seconds", "20"));
+        int importLines = Integer.parseInt(option(args, "--import-lines", "100000"));
 
         String email = "ledger-bench-" + UUID.randomUUID() + "@bench.kitty.test";
         String password = "bench lantern " + UUID.randomUUID().toString().substring(0, 8) + " harbour";
@@ -119,6 +120,50 @@ public class LedgerBench {
 
         System.out.printf("%nCSV export of all %,d rows:%n", rows);
         export(base, management);
+
+        System.out.printf("%nCSV import of %,d lines into a new budget, through the gateway:%n", importLines);
+        importFile(importLines, jdbcUrl);
+    }
+
+    /**
+     * One file of {@code lines} lines (a year, a tenth income, half with an external id) into a budget of its own: the
+     * request's time, then until the outbox has sent what the import published.
+     */
+    static void importFile(int lines, String jdbcUrl) throws Exception {
+        String budget = field(check(send("POST", "/api/budgets", "{\"name\":\"Import bench\",\"currency\":\"EUR\"}"), 201).body(), "id");
+        awaitOk("/api/budgets/" + budget + "/categories");
+        var file = new StringBuilder("type,amount,occurredOn,description,externalId\n");
+        var start = LocalDate.now().minusYears(1);
+        for (int i = 0; i < lines; i++) {
+            file.append(i % 10 == 0 ? "INCOME" : "EXPENSE").append(',').append(1 + i % 997).append('.').append(String.format("%02d", i % 100))
+                    .append(',').append(start.plusDays(i % 365)).append(",line ").append(i).append(',').append(i % 2 == 0 ? "ext-" + i : "")
+                    .append('\n');
+        }
+        var request = HttpRequest.newBuilder(URI.create(gateway + "/api/budgets/" + budget + "/transactions/import"))
+                .timeout(Duration.ofMinutes(10)).header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(file.toString())).build();
+        long started = System.nanoTime();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        double answered = seconds(started);
+        if (response.statusCode() != 200) {
+            System.out.printf("  import answered %d: not measured (%s)%n", response.statusCode(), response.body());
+            return;
+        }
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "kitty_transaction", "kitty_transaction");
+                var outstanding = db.prepareStatement("SELECT count(*) FROM event_publication WHERE serialized_event LIKE ?")) {
+            outstanding.setString(1, "%" + budget + "%");
+            while (true) {
+                try (var result = outstanding.executeQuery()) {
+                    result.next();
+                    if (result.getLong(1) == 0) {
+                        break;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+        System.out.printf(Locale.ROOT, "  %s imported: answered in %.1f s (%.0f lines/s), its events sent %.1f s after the request began%n",
+                response.body().replaceAll("(?s).*\"imported\"\\s*:\\s*(\\d+).*", "$1"), answered, lines / answered, seconds(started));
     }
 
     record Target(String name, String path) {}

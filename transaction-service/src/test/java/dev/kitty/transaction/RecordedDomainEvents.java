@@ -2,12 +2,13 @@ package dev.kitty.transaction;
 
 import dev.kitty.transaction.category.CategoryDeleted;
 import dev.kitty.transaction.ledger.TransactionWritten;
+import dev.kitty.transaction.ledger.TransactionsRecorded;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.context.event.EventListener;
 
 /**
- * Every {@link TransactionWritten} and {@link CategoryDeleted} published, as the rollups' listener sees them: inside
+ * Every {@link TransactionWritten}, {@link TransactionsRecorded} and {@link CategoryDeleted} published, as the rollups' listener sees them: inside
  * the writing transaction. A bean of the shared test context (see {@link TestClockConfiguration}).
  */
 public class RecordedDomainEvents {
@@ -16,6 +17,11 @@ public class RecordedDomainEvents {
 
     @EventListener
     void on(TransactionWritten event) {
+        events.add(event);
+    }
+
+    @EventListener
+    void on(TransactionsRecorded event) {
         events.add(event);
     }
 

@@ -4,6 +4,7 @@ import dev.kitty.platform.security.CurrentUser;
 import dev.kitty.platform.web.DomainException;
 import dev.kitty.platform.web.FieldError;
 import dev.kitty.transaction.category.CategoryType;
+import dev.kitty.transaction.events.TransactionsImported;
 import dev.kitty.transaction.membership.BudgetAccess;
 import dev.kitty.transaction.membership.BudgetRole;
 import java.io.IOException;
@@ -34,8 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The ledger in bulk, for the CSV export and import (ADR 16): a streamed read of a period, and a batch of new
  * transactions checked by the same rules as {@code POST /transactions} ({@link Ledger#problems}) and written with batched
- * inserts, each publishing what a single recording publishes ({@link TransactionWritten} for the rollups,
- * {@link TransactionChange.Recorded} for the outbox). Access checks are the caller's ({@link #grant}).
+ * inserts. For derived data it publishes one {@link TransactionsRecorded} in place of a {@link TransactionWritten} a row;
+ * for the outbox, {@link TransactionChange.Imported} parts in place of a {@link TransactionChange.Recorded} a row. Access checks are the caller's ({@link #grant}).
  */
 @Service
 public class LedgerFiles {
@@ -171,8 +172,8 @@ public class LedgerFiles {
     }
 
     /**
-     * Records the transactions in batches, as {@code caller} (MEMBER+), each publishing {@link TransactionWritten} and
-     * {@link TransactionChange.Recorded} as {@code POST} does, inside the caller's database transaction. The caller has
+     * Records the transactions in batches, as {@code caller} (MEMBER+), inside the caller's database transaction,
+     * publishing one {@link TransactionsRecorded} and a {@link TransactionChange.Imported} per part. The caller has
      * checked them with {@link #problems}; this checks them again and refuses the whole batch if any is wrong.
      *
      * @return the new ids, in the order given
@@ -235,11 +236,23 @@ public class LedgerFiles {
                     "Another request recorded a transaction with one of these external ids meanwhile: import the file again.");
         }
         var ids = new ArrayList<UUID>(rows.size());
-        for (var row : rows) {
-            var snapshot = row.in(granted.currency());
-            events.publishEvent(new TransactionWritten(budgetId, null, snapshot.entry()));
-            events.publishEvent(new TransactionChange.Recorded(snapshot));
-            ids.add(row.id());
+        var entries = new ArrayList<TransactionWritten.Entry>(rows.size());
+        var imported = new ArrayList<TransactionChange.ImportedTransaction>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            var snapshot = rows.get(i).in(granted.currency());
+            entries.add(snapshot.entry());
+            imported.add(new TransactionChange.ImportedTransaction(snapshot, externalIds.get(i)));
+            ids.add(snapshot.id());
+        }
+        // one event for the whole file: derived data applies it as one batch of summed deltas, not one statement a row
+        events.publishEvent(new TransactionsRecorded(budgetId, entries));
+        // and the outbox gets a row per part, not per line (ADR 16)
+        var importId = UUID.randomUUID();
+        int parts = Math.ceilDiv(imported.size(), TransactionsImported.MAX_PER_PART);
+        for (int part = 0; part < parts; part++) {
+            var from = part * TransactionsImported.MAX_PER_PART;
+            events.publishEvent(new TransactionChange.Imported(importId, budgetId, granted.currency(), caller.id(), now, part + 1, parts,
+                    imported.subList(from, Math.min(imported.size(), from + TransactionsImported.MAX_PER_PART))));
         }
         return ids;
     }

@@ -5,6 +5,7 @@ import dev.kitty.transaction.events.TransactionChanged;
 import dev.kitty.transaction.events.TransactionDeleted;
 import dev.kitty.transaction.events.TransactionEvents;
 import dev.kitty.transaction.events.TransactionRecorded;
+import dev.kitty.transaction.events.TransactionsImported;
 import dev.kitty.transaction.ledger.TransactionChange;
 import dev.kitty.transaction.money.Money;
 import org.springframework.context.event.EventListener;
@@ -33,6 +34,15 @@ class TransactionEventTranslator {
                         t.type().name(), Money.format(t.amount(), t.currency()), t.currency(), t.occurredOn(), t.categoryId(),
                         t.description(), t.createdBy(), t.createdAt(), t.version()));
             }
+            case TransactionChange.Imported imported -> integrationEvents.publish(TransactionEvents.TRANSACTIONS_IMPORTED,
+                    new TransactionsImported(imported.importId(), imported.budgetId(), imported.currency(), imported.importedBy(),
+                            imported.importedAt(), imported.part(), imported.parts(), imported.transactions().stream()
+                                    .map(item -> {
+                                        var t = item.transaction();
+                                        return new TransactionsImported.Item(t.id(), t.type().name(), Money.format(t.amount(), t.currency()),
+                                                t.occurredOn(), t.categoryId(), t.description(), item.externalId());
+                                    })
+                                    .toList()));
             case TransactionChange.Changed changed -> {
                 var t = changed.transaction();
                 integrationEvents.publish(TransactionEvents.TRANSACTION_CHANGED, new TransactionChanged(t.id(), t.budgetId(),

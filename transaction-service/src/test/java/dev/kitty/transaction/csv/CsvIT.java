@@ -361,16 +361,41 @@ class CsvIT extends RunningTransactionService {
     // ---- events, size
 
     @Test
-    void publishesTransactionRecordedForEveryImportedLine() {
+    void publishesTheImportedTransactionsInPartsOfFiveHundredNotOneEventALine() {
         var team = team();
-        importCsv(team.budget(), team.member(), "type,amount,occurredOn,description\nEXPENSE,1.00,2026-01-01,one\nEXPENSE,2.00,2026-01-02,two\nINCOME,3.00,2026-01-03,three\n", "");
+        var file = new StringBuilder("type,amount,occurredOn,description,externalId\n");
+        for (int i = 1; i <= 1_001; i++) {
+            file.append("EXPENSE,").append(i).append(".00,2026-01-0").append(1 + i % 9).append(",line ").append(i).append(',')
+                    .append(i == 1 ? "bank-1" : "").append('\n');
+        }
+        importCsv(team.budget(), team.member(), file.toString(), "");
 
-        // the outbox sends after commit, in no particular order: read the budget's records until the third has come
+        // the outbox sends after commit, in no particular order: read the budget's events until the third part has come
         var seen = new java.util.concurrent.atomic.AtomicInteger();
-        var recorded = transactionEvents(team.budget(), e -> e.get("type").asString().equals("kitty.transaction.recorded.v1")
-                && seen.incrementAndGet() == 3).stream()
-                .filter(e -> e.get("type").asString().equals("kitty.transaction.recorded.v1")).toList();
-        assertThat(recorded).extracting(e -> e.get("data").get("description").asString()).containsExactlyInAnyOrder("one", "two", "three");
+        var events = transactionEvents(team.budget(), e -> e.get("type").asString().equals("kitty.transaction.imported.v1")
+                && seen.incrementAndGet() == 3);
+        // no event a line: an import does not use the single recordings' event type
+        assertThat(events).noneMatch(e -> e.get("type").asString().equals("kitty.transaction.recorded.v1"));
+        var parts = events.stream().filter(e -> e.get("type").asString().equals("kitty.transaction.imported.v1")).map(e -> e.get("data")).toList();
+        assertThat(parts).hasSize(3);
+        assertThat(parts).extracting(p -> p.get("part").asInt()).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(parts).allSatisfy(p -> {
+            assertThat(p.get("parts").asInt()).isEqualTo(3);
+            assertThat(p.get("importId").asString()).isEqualTo(parts.get(0).get("importId").asString());
+            assertThat(p.get("importedBy").asString()).isEqualTo(team.member().id().toString());
+            assertThat(p.get("currency").asString()).isEqualTo("EUR");
+        });
+        var items = parts.stream().flatMap(p -> p.get("transactions").valueStream()).toList();
+        assertThat(items).hasSize(1_001);
+        assertThat(items).extracting(i -> i.get("description").asString()).doesNotHaveDuplicates().contains("line 1", "line 1001");
+        var first = items.stream().filter(i -> i.get("description").asString().equals("line 1")).findFirst().orElseThrow();
+        assertThat(first.get("externalId").asString()).isEqualTo("bank-1");
+        assertThat(first.get("amount").asString()).isEqualTo("1.00");
+        assertThat(first.get("categoryId").isNull()).isTrue();
+        var stored = jdbc.sql("SELECT id FROM ledger_transaction WHERE budget_id = :budget").param("budget", team.budget())
+                .query(java.util.UUID.class).list();
+        assertThat(items).extracting(i -> java.util.UUID.fromString(i.get("transactionId").asString()))
+                .containsExactlyInAnyOrderElementsOf(stored);
     }
 
     @Test
@@ -394,12 +419,11 @@ class CsvIT extends RunningTransactionService {
         assertThat(report.get("imported").asInt()).isEqualTo(100_000);
         assertThat(rows("ledger_transaction", team.budget())).isEqualTo(100_000);
         assertThat(repair.repair(team.budget())).isEmpty();
-        // the outbox sends the 100,000 TransactionRecorded after commit: wait until it has, so that no other test's
-        // events queue behind them
+        // the outbox sends the 200 parts after commit: wait until it has, so that no other test's events queue behind them
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2)).until(() -> jdbc.sql(
                         "SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE :budget")
                 .param("budget", "%" + team.budget() + "%").query(Long.class).single() == 0);
-        System.out.println("... and its 100,000 TransactionRecorded sent to Kafka after " + (System.nanoTime() - began) / 1_000_000 + " ms");
+        System.out.println("... and its 200 TransactionsImported parts sent to Kafka after " + (System.nanoTime() - began) / 1_000_000 + " ms");
     }
 
     // ---- helpers

@@ -18,13 +18,15 @@ public final class TransactionEvents {
 
     public static final EventType<TransactionRecorded> TRANSACTION_RECORDED =
             EventType.of("kitty.transaction.recorded.v1", TOPIC, TransactionRecorded.class, e -> e.budgetId().toString());
+    public static final EventType<TransactionsImported> TRANSACTIONS_IMPORTED =
+            EventType.of("kitty.transaction.imported.v1", TOPIC, TransactionsImported.class, e -> e.budgetId().toString());
     public static final EventType<TransactionChanged> TRANSACTION_CHANGED =
             EventType.of("kitty.transaction.changed.v1", TOPIC, TransactionChanged.class, e -> e.budgetId().toString());
     public static final EventType<TransactionDeleted> TRANSACTION_DELETED =
             EventType.of("kitty.transaction.deleted.v1", TOPIC, TransactionDeleted.class, e -> e.budgetId().toString());
 
     public static final EventCatalog CATALOG = EventCatalog.of("transaction-service", BUDGET_ALERT_RAISED, GOAL_REACHED, MONTH_CLOSED,
-            TRANSACTION_RECORDED, TRANSACTION_CHANGED, TRANSACTION_DELETED);
+            TRANSACTION_RECORDED, TRANSACTIONS_IMPORTED, TRANSACTION_CHANGED, TRANSACTION_DELETED);
 
     private TransactionEvents() {
     }

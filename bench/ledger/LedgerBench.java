@@ -210,6 +210,7 @@ public class LedgerBench {
         var failed = new AtomicLong();
         var latencies = new ConcurrentLinkedQueue<Long>();
         LocalDate day = LocalDate.now().minusDays(3);
+        var cpuBefore = CpuTime.byProcessGroup();
         try (var pool = Executors.newFixedThreadPool(clients)) {
             long started = System.nanoTime();
             for (int c = 0; c < clients; c++) {
@@ -241,6 +242,71 @@ public class LedgerBench {
             long[] samples = latencies.stream().mapToLong(Long::longValue).toArray();
             System.out.printf(Locale.ROOT, "  %-26s %8.0f created/s   p50 %.1f ms   p99 %.1f ms   (%d failed)%n",
                     label, samples.length / elapsed, percentile(samples, 50), percentile(samples, 99), failed.get());
+            CpuTime.printPerRequest(cpuBefore, CpuTime.byProcessGroup(), samples.length + failed.get(), elapsed);
+        }
+    }
+
+    /**
+     * CPU time (user + system, from /proc) spent by each part of the stack while a load ran, per request: where the
+     * two cores go. Linux only; prints nothing elsewhere. Includes what each process does besides serving (Eureka
+     * heartbeats, the outbox's sends after commit), which is part of what a write costs.
+     */
+    static final class CpuTime {
+
+        static final List<String[]> GROUPS = List.of(
+                new String[] {"gateway", "gateway.jar"},
+                new String[] {"transaction-service", "transaction-service.jar"},
+                new String[] {"other services", "-service.jar", "discovery.jar"},
+                new String[] {"load generator (this)", "LedgerBench"},
+                new String[] {"Kafka + mail (launcher)", "dev-stack.jar"},
+                // last: the others' command lines name the driver jar or the JDBC URL
+                new String[] {"PostgreSQL", "postgres"});
+
+        static java.util.Map<String, Long> byProcessGroup() {
+            var ticks = new java.util.LinkedHashMap<String, Long>();
+            GROUPS.forEach(group -> ticks.put(group[0], 0L));
+            var proc = java.nio.file.Path.of("/proc");
+            if (!java.nio.file.Files.isDirectory(proc)) {
+                return ticks;
+            }
+            try (var entries = java.nio.file.Files.list(proc)) {
+                entries.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(path -> {
+                    try {
+                        var commandLine = java.nio.file.Files.readString(path.resolve("cmdline")).replace('\0', ' ');
+                        var stat = java.nio.file.Files.readString(path.resolve("stat"));
+                        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        for (var group : GROUPS) {
+                            if (Arrays.stream(group).skip(1).anyMatch(commandLine::contains)) {
+                                ticks.merge(group[0], used, Long::sum);
+                                break;
+                            }
+                        }
+                    } catch (Exception gone) {
+                        // the process ended between listing and reading
+                    }
+                });
+            } catch (java.io.IOException e) {
+                return ticks;
+            }
+            return ticks;
+        }
+
+        static void printPerRequest(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long requests, double elapsed) {
+            if (requests == 0 || after.values().stream().allMatch(ticks -> ticks == 0)) {
+                return;
+            }
+            double millisPerTick = 10; // USER_HZ is 100 on Linux
+            double total = 0;
+            var line = new StringBuilder("      CPU ms per request:");
+            for (var group : after.keySet()) {
+                double millis = (after.get(group) - before.getOrDefault(group, 0L)) * millisPerTick / requests;
+                total += millis;
+                line.append(String.format(Locale.ROOT, " %s %.2f,", group, millis));
+            }
+            line.append(String.format(Locale.ROOT, " total %.2f (cores busy: %.2f of %d)", total, total * requests / 1000 / elapsed,
+                    Runtime.getRuntime().availableProcessors()));
+            System.out.println(line);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.kitty.transaction;
 
 import dev.kitty.transaction.category.CategoryDeleted;
+import dev.kitty.transaction.goal.GoalTargetReached;
 import dev.kitty.transaction.ledger.TransactionWritten;
 import dev.kitty.transaction.ledger.TransactionsRecorded;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.context.event.EventListener;
 
 /**
- * Every {@link TransactionWritten}, {@link TransactionsRecorded} and {@link CategoryDeleted} published, as the rollups' listener sees them: inside
+ * Every {@link TransactionWritten}, {@link TransactionsRecorded}, {@link CategoryDeleted} and {@link GoalTargetReached} published, as
+ * the rollups' listener sees them: inside
  * the writing transaction. A bean of the shared test context (see {@link TestClockConfiguration}).
  */
 public class RecordedDomainEvents {
@@ -27,6 +29,11 @@ public class RecordedDomainEvents {
 
     @EventListener
     void on(CategoryDeleted event) {
+        events.add(event);
+    }
+
+    @EventListener
+    void on(GoalTargetReached event) {
         events.add(event);
     }
 

@@ -2,10 +2,15 @@ package dev.kitty.transaction.messaging;
 
 import dev.kitty.platform.messaging.IntegrationEvents;
 import dev.kitty.transaction.events.TransactionChanged;
+import dev.kitty.transaction.events.GoalReached;
 import dev.kitty.transaction.events.TransactionDeleted;
 import dev.kitty.transaction.events.TransactionEvents;
 import dev.kitty.transaction.events.TransactionRecorded;
+<<<<<<< HEAD
 import dev.kitty.transaction.events.TransactionsImported;
+=======
+import dev.kitty.transaction.goal.GoalTargetReached;
+>>>>>>> goals
 import dev.kitty.transaction.ledger.TransactionChange;
 import dev.kitty.transaction.money.Money;
 import org.springframework.context.event.EventListener;
@@ -52,5 +57,11 @@ class TransactionEventTranslator {
             case TransactionChange.Deleted deleted -> integrationEvents.publish(TransactionEvents.TRANSACTION_DELETED,
                     new TransactionDeleted(deleted.transactionId(), deleted.budgetId(), deleted.deletedBy(), deleted.deletedAt()));
         }
+    }
+
+    @EventListener
+    void on(GoalTargetReached reached) {
+        integrationEvents.publish(TransactionEvents.GOAL_REACHED, new GoalReached(reached.budgetId(), reached.goalId(), reached.name(),
+                Money.format(reached.targetAmount(), reached.currency()), reached.currency(), reached.reachedOn()));
     }
 }

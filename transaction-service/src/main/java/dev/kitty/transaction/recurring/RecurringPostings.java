@@ -4,8 +4,10 @@ import dev.kitty.transaction.ledger.LedgerPostings;
 import dev.kitty.transaction.ledger.TransactionSnapshot;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -21,6 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (rule, occurrence) index refuses a duplicate should anything else go wrong. After downtime the missed occurrences are
  * posted in order, at most {@value #OCCURRENCES_PER_RULE} of one rule per round, so that one rule's long backlog does
  * not hold a transaction open for long.
+ *
+ * <p>A rule that cannot be posted (whatever the reason) must not hold up the others: when a round fails, its rules are
+ * posted again one per transaction, and the one that fails is left due, logged, and not claimed again by this call; the
+ * next poll tries it again. (Not savepoints: a rolled-back savepoint would keep the outbox's after-commit sends of the
+ * events published before it.)
  */
 @Service
 public class RecurringPostings {
@@ -43,27 +50,52 @@ public class RecurringPostings {
     }
 
     /**
-     * Posts what is due now, round after round until no due rule is left that no one else holds.
+     * Posts what is due now, round after round until no due rule is left that no one else holds (and that did not fail
+     * in this call).
      *
      * @return the transactions this call posted, oldest occurrence of each rule first
      */
     public List<TransactionSnapshot> postDueOccurrences() {
         var posted = new ArrayList<TransactionSnapshot>();
-        int claimed;
-        do {
+        var failed = new HashSet<UUID>();
+        while (true) {
+            var claimed = new ArrayList<UUID>();
             var round = new ArrayList<TransactionSnapshot>();
-            claimed = Objects.requireNonNull(transactions.execute(status -> round(round)));
-            posted.addAll(round);
-        } while (claimed > 0);
+            try {
+                transactions.executeWithoutResult(status -> post(rules.claimDue(clock.instant(), RULES_PER_ROUND, failed), claimed, round));
+                posted.addAll(round);
+                if (claimed.isEmpty()) {
+                    break;
+                }
+            } catch (RuntimeException roundFailed) {
+                if (claimed.isEmpty()) {
+                    throw roundFailed; // nothing claimed: the database itself failed; the next poll tries again
+                }
+                postOneByOne(claimed, failed, posted);
+            }
+        }
         if (!posted.isEmpty()) {
             log.info("Posted {} occurrences of recurring rules", posted.size());
         }
         return posted;
     }
 
-    /** One claim: locks due rules, posts their due occurrences and moves each rule on; returns how many rules it claimed. */
-    private int round(List<TransactionSnapshot> posted) {
-        var due = rules.claimDue(clock.instant(), RULES_PER_ROUND);
+    private void postOneByOne(List<UUID> ruleIds, Set<UUID> failed, List<TransactionSnapshot> posted) {
+        for (var ruleId : ruleIds) {
+            var one = new ArrayList<TransactionSnapshot>();
+            try {
+                transactions.executeWithoutResult(status -> post(rules.claimDue(clock.instant(), ruleId), new ArrayList<>(), one));
+                posted.addAll(one);
+            } catch (RuntimeException e) {
+                failed.add(ruleId);
+                log.error("Recurring rule {} could not be posted; it stays due and is tried again at the next poll", ruleId, e);
+            }
+        }
+    }
+
+    /** Posts the claimed rules' due occurrences and moves each rule on. */
+    private void post(List<RecurringRuleRepository.Due> due, List<UUID> claimed, List<TransactionSnapshot> posted) {
+        due.forEach(claim -> claimed.add(claim.rule().id()));
         for (var claim : due) {
             var rule = claim.rule();
             var schedule = rule.schedule();
@@ -77,6 +109,5 @@ public class RecurringPostings {
             }
             rules.advance(rule.id(), next, postedThrough);
         }
-        return due.size();
     }
 }

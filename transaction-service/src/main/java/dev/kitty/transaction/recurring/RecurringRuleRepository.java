@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -99,19 +100,35 @@ class RecurringRuleRepository {
     /**
      * Locks up to {@code limit} rules that are due (their next occurrence is today or earlier in their budget), oldest
      * due first, skipping rules another transaction holds: another instance's claim, or a member's change. Rules of a
-     * budget whose currency is not known here yet, or that is deleted, are left alone.
+     * budget whose currency is not known here yet, or that is deleted, are left alone; so are the rules in {@code except}.
      */
-    List<Due> claimDue(Instant now, int limit) {
-        return jdbc.sql("""
+    List<Due> claimDue(Instant now, int limit, Set<UUID> except) {
+        return claim(now, except.isEmpty() ? "" : "AND r.id NOT IN (:except)", limit, except.isEmpty() ? null : except);
+    }
+
+    /** {@link #claimDue(Instant, int, Set)} of the one rule, if it is due and no one else holds it. */
+    List<Due> claimDue(Instant now, UUID ruleId) {
+        return claim(now, "AND r.id = :ruleId", 1, ruleId);
+    }
+
+    private List<Due> claim(Instant now, String condition, int limit, @Nullable Object filter) {
+        var statement = jdbc.sql("""
                 SELECT %s, b.currency, %s AS today
                   FROM recurring_rule r JOIN budget_ref b ON b.budget_id = r.budget_id
                  WHERE r.next_occurrence <= %s
                    AND NOT EXISTS (SELECT 1 FROM deleted_budget d WHERE d.budget_id = r.budget_id)
+                   %s
                  ORDER BY r.next_occurrence
                  LIMIT :limit
                    FOR UPDATE OF r SKIP LOCKED
-                """.formatted(COLUMNS, BUDGET_TODAY, BUDGET_TODAY))
-                .param("now", now.atOffset(ZoneOffset.UTC)).param("limit", limit)
+                """.formatted(COLUMNS, BUDGET_TODAY, BUDGET_TODAY, condition))
+                .param("now", now.atOffset(ZoneOffset.UTC)).param("limit", limit);
+        if (filter instanceof UUID ruleId) {
+            statement = statement.param("ruleId", ruleId);
+        } else if (filter != null) {
+            statement = statement.param("except", filter);
+        }
+        return statement
                 .query((row, index) -> new Due(map(row, index), row.getString("currency"), row.getObject("today", LocalDate.class)))
                 .list();
     }

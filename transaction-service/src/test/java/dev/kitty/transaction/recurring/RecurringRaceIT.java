@@ -123,4 +123,34 @@ class RecurringRaceIT extends RunningTransactionService {
         assertThat(jdbc.sql("SELECT next_occurrence FROM recurring_rule WHERE id = :r").param("r", rule).query(LocalDate.class).single())
                 .isEqualTo(LocalDate.parse("2027-04-10"));
     }
+
+    @Test
+    void aRuleThatCannotBePostedHoldsUpNoOtherAndIsTriedAgainLater() {
+        clock.set(Instant.parse("2027-01-10T08:00:00Z"));
+        var team = team();
+        var rules = new ArrayList<UUID>();
+        for (var description : List.of("first", "poison", "last")) {
+            rules.add(UUID.fromString(expect(call(HttpMethod.POST, "/api/budgets/" + team.budget() + "/recurring", team.member(), """
+                    {"type": "EXPENSE", "amount": "9", "description": "%s", "frequency": "MONTHLY", "interval": 1, "startOn": "2027-01-10"}
+                    """.formatted(description)), HttpStatus.CREATED).get("id").asString()));
+        }
+        clock.set(Instant.parse("2027-02-10T08:00:00Z"));
+        // a ledger that refuses one rule's transactions (as a bug or a broken row would)
+        jdbc.sql("ALTER TABLE ledger_transaction ADD CONSTRAINT refuses_poison_in_test CHECK (description IS DISTINCT FROM 'poison') NOT VALID")
+                .update();
+        try {
+            var posted = postings.postDueOccurrences().stream().filter(t -> t.budgetId().equals(team.budget())).toList();
+
+            assertThat(posted).extracting(TransactionSnapshot::description).containsOnly("first", "last").hasSize(4);
+            assertThat(postedDates(rules.get(1))).isEmpty();
+            assertThat(jdbc.sql("SELECT next_occurrence FROM recurring_rule WHERE id = :r").param("r", rules.get(1)).query(LocalDate.class)
+                    .single()).isEqualTo(LocalDate.parse("2027-01-10"));
+        } finally {
+            jdbc.sql("ALTER TABLE ledger_transaction DROP CONSTRAINT refuses_poison_in_test").update();
+        }
+
+        assertThat(postings.postDueOccurrences()).filteredOn(t -> t.budgetId().equals(team.budget()))
+                .extracting(TransactionSnapshot::description).containsExactly("poison", "poison");
+        assertThat(rows("ledger_transaction", team.budget())).isEqualTo(6);
+    }
 }

@@ -22,20 +22,27 @@ import org.springframework.stereotype.Repository;
 class TransactionRepository {
 
     private static final String COLUMNS =
-            "id, budget_id, type, amount, occurred_on, category_id, description, created_by, created_at, updated_by, updated_at, version";
+            "id, budget_id, type, amount, occurred_on, category_id, description, created_by, created_at, updated_by, updated_at, version, recurring_rule_id";
 
     /** The listing's filters; null means "any". */
     record Filter(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable TransactionType type, @Nullable UUID categoryId,
             @Nullable UUID createdBy, @Nullable String text) {}
 
-    /** A stored row, without the budget's currency. */
+    /** A stored row, without the budget's currency; {@code recurringRuleId} is the rule that posted it, if one did. */
     record Row(UUID id, UUID budgetId, TransactionType type, BigDecimal amount, LocalDate occurredOn, @Nullable UUID categoryId,
             @Nullable String description, @Nullable UUID createdBy, Instant createdAt, @Nullable UUID updatedBy, Instant updatedAt,
-            long version) {
+            long version, @Nullable UUID recurringRuleId) {
+
+        /** A row no rule posted. */
+        Row(UUID id, UUID budgetId, TransactionType type, BigDecimal amount, LocalDate occurredOn, @Nullable UUID categoryId,
+                @Nullable String description, @Nullable UUID createdBy, Instant createdAt, @Nullable UUID updatedBy, Instant updatedAt,
+                long version) {
+            this(id, budgetId, type, amount, occurredOn, categoryId, description, createdBy, createdAt, updatedBy, updatedAt, version, null);
+        }
 
         TransactionSnapshot in(String currency) {
             return new TransactionSnapshot(id, budgetId, type, amount, currency, occurredOn, categoryId, description, createdBy, createdAt,
-                    updatedBy, updatedAt, version);
+                    updatedBy, updatedAt, version, recurringRuleId);
         }
     }
 
@@ -234,6 +241,7 @@ class TransactionRepository {
         return new Row(row.getObject("id", UUID.class), row.getObject("budget_id", UUID.class), TransactionType.valueOf(row.getString("type")),
                 row.getBigDecimal("amount"), row.getObject("occurred_on", LocalDate.class), row.getObject("category_id", UUID.class),
                 row.getString("description"), row.getObject("created_by", UUID.class), row.getTimestamp("created_at").toInstant(),
-                row.getObject("updated_by", UUID.class), row.getTimestamp("updated_at").toInstant(), row.getLong("version"));
+                row.getObject("updated_by", UUID.class), row.getTimestamp("updated_at").toInstant(), row.getLong("version"),
+                row.getObject("recurring_rule_id", UUID.class));
     }
 }

@@ -6,11 +6,8 @@ import dev.kitty.transaction.events.GoalReached;
 import dev.kitty.transaction.events.TransactionDeleted;
 import dev.kitty.transaction.events.TransactionEvents;
 import dev.kitty.transaction.events.TransactionRecorded;
-<<<<<<< HEAD
 import dev.kitty.transaction.events.TransactionsImported;
-=======
 import dev.kitty.transaction.goal.GoalTargetReached;
->>>>>>> goals
 import dev.kitty.transaction.ledger.TransactionChange;
 import dev.kitty.transaction.money.Money;
 import org.springframework.context.event.EventListener;

@@ -1,0 +1,70 @@
+package dev.kitty.transaction.closing;
+
+import dev.kitty.transaction.RunningTransactionService;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Budgets placed in the past (so that the shared context's other budgets, created "now", are never due at the
+ * tests' clocks), transactions through the API, and the close at a given instant. The close closes every due budget
+ * of the shared database, so assertions look at the test's own budgets only.
+ */
+abstract class ClosingTestSupport extends RunningTransactionService {
+
+    @Autowired
+    MonthClose monthClose;
+
+    /** A team whose budget was created at {@code createdAt} in {@code zone}. */
+    Team teamIn(String zone, String createdAt) {
+        var team = team();
+        jdbc.sql("UPDATE budget_ref SET time_zone = :zone, created_at = :createdAt WHERE budget_id = :b")
+                .param("zone", zone).param("createdAt", OffsetDateTime.parse(createdAt)).param("b", team.budget())
+                .update();
+        return team;
+    }
+
+    JsonNode income(Team team, String amount, String on) {
+        return record(team.budget(), team.member(), "{\"type\": \"INCOME\", \"amount\": \"%s\", \"occurredOn\": \"%s\"}".formatted(amount, on));
+    }
+
+    JsonNode expense(Team team, String amount, String on) {
+        return record(team.budget(), team.member(), "{\"type\": \"EXPENSE\", \"amount\": \"%s\", \"occurredOn\": \"%s\"}".formatted(amount, on));
+    }
+
+    void change(Team team, JsonNode transaction, String type, String amount) {
+        expect(call(HttpMethod.PUT, transactions(team.budget()) + "/" + transaction.get("id").asString(), team.admin(),
+                "{\"type\": \"%s\", \"amount\": \"%s\", \"occurredOn\": \"%s\"}".formatted(type, amount, transaction.get("occurredOn").asString())),
+                HttpStatus.OK);
+    }
+
+    /** Sets the clock and closes what is due; the months closed of {@code budget}, in order. */
+    List<YearMonth> closeAt(String instant, UUID budget) {
+        clock.set(Instant.parse(instant));
+        return monthClose.closeDueMonths().stream().filter(c -> c.budgetId().equals(budget)).map(MonthClose.Closed::month).toList();
+    }
+
+    record ClosedMonthRow(YearMonth month, BigDecimal income, BigDecimal expense, BigDecimal net, BigDecimal accounted,
+            BigDecimal allocated, Instant closedAt) {}
+
+    List<ClosedMonthRow> closedMonths(UUID budget) {
+        return jdbc.sql("SELECT month, income, expense, net, accounted_surplus, allocated_to_goals, closed_at FROM closed_month WHERE budget_id = :b ORDER BY month")
+                .param("b", budget)
+                .query((rs, n) -> new ClosedMonthRow(YearMonth.from(rs.getObject(1, java.time.LocalDate.class)), rs.getBigDecimal(2),
+                        rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6),
+                        rs.getObject(7, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    static Instant utc(String localDateTime) {
+        return java.time.LocalDateTime.parse(localDateTime).toInstant(ZoneOffset.UTC);
+    }
+}

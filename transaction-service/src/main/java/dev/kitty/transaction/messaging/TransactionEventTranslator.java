@@ -2,11 +2,13 @@ package dev.kitty.transaction.messaging;
 
 import dev.kitty.platform.messaging.IntegrationEvents;
 import dev.kitty.transaction.closing.MonthWasClosed;
+import dev.kitty.transaction.events.GoalReached;
 import dev.kitty.transaction.events.MonthClosed;
 import dev.kitty.transaction.events.TransactionChanged;
 import dev.kitty.transaction.events.TransactionDeleted;
 import dev.kitty.transaction.events.TransactionEvents;
 import dev.kitty.transaction.events.TransactionRecorded;
+import dev.kitty.transaction.goal.GoalTargetReached;
 import dev.kitty.transaction.ledger.TransactionChange;
 import dev.kitty.transaction.money.Money;
 import org.springframework.context.event.EventListener;
@@ -61,5 +63,11 @@ class TransactionEventTranslator {
                                 Money.format(m.expense(), currency)))
                         .toList(),
                 closed.closedAt()));
+    }
+
+    @EventListener
+    void on(GoalTargetReached reached) {
+        integrationEvents.publish(TransactionEvents.GOAL_REACHED, new GoalReached(reached.budgetId(), reached.goalId(), reached.name(),
+                Money.format(reached.targetAmount(), reached.currency()), reached.currency(), reached.reachedOn()));
     }
 }

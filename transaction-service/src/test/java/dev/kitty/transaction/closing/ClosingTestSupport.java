@@ -64,6 +64,29 @@ abstract class ClosingTestSupport extends RunningTransactionService {
                 .list();
     }
 
+    /** A goal, as the goals API would make it (created now, so that goals of equal priority keep their order). */
+    UUID goal(UUID budget, String name, String target, int priority) {
+        var id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO goal (id, budget_id, name, currency, target_amount, priority, created_at, updated_at)
+                VALUES (:id, :b, :name, 'EUR', :target, :priority, clock_timestamp(), clock_timestamp())
+                """)
+                .param("id", id).param("b", budget).param("name", name).param("target", new BigDecimal(target)).param("priority", priority)
+                .update();
+        return id;
+    }
+
+    /** A goal's savings: the sum of its entries. */
+    BigDecimal saved(UUID goal) {
+        return jdbc.sql("SELECT coalesce(sum(amount), 0) FROM goal_entry WHERE goal_id = :g").param("g", goal).query(BigDecimal.class).single();
+    }
+
+    /** The goal's entries of one kind, oldest first: {@code month amount}. */
+    List<String> entries(UUID goal, String kind) {
+        return jdbc.sql("SELECT to_char(month, 'YYYY-MM') || ' ' || trim_scale(amount) FROM goal_entry WHERE goal_id = :g AND kind = :k ORDER BY created_at, month")
+                .param("g", goal).param("k", kind).query(String.class).list();
+    }
+
     static Instant utc(String localDateTime) {
         return java.time.LocalDateTime.parse(localDateTime).toInstant(ZoneOffset.UTC);
     }

@@ -114,24 +114,58 @@ class MonthCloseIT extends ClosingTestSupport {
     }
 
     @Test
-    void aChangeToAClosedMonthIsSettledAtTheNextCloseWithoutRewritingItsTotals() {
+    void aChangeToAClosedMonthIsSettledAtTheNextCloseAsAnAdjustmentWithoutRewritingItsTotals() {
         var team = teamIn("UTC", "2019-05-01T00:00:00Z");
+        var holiday = goal(team.budget(), "Holiday", "5000", 1);
         var salary = income(team, "1000", "2019-05-01");
         assertThat(closeAt("2019-06-01T00:00:00Z", team.budget())).containsExactly(YearMonth.of(2019, 5));
+        assertThat(saved(holiday)).isEqualByComparingTo("1000");
 
+        // May's salary was 1200: June's close sweeps the 200 as an ADJUSTMENT of May
         clock.set(utc("2019-06-10T00:00:00"));
         change(team, salary, "INCOME", "1200");
         assertThat(closeAt("2019-07-01T00:00:00Z", team.budget())).containsExactly(YearMonth.of(2019, 6));
         var may = closedMonths(team.budget()).getFirst();
         assertThat(may.income()).as("frozen").isEqualByComparingTo("1000");
         assertThat(may.accounted()).as("settled up").isEqualByComparingTo("1200");
+        assertThat(closedMonths(team.budget()).get(1).allocated()).as("June's close posted May's adjustment").isEqualByComparingTo("200");
+        assertThat(entries(holiday, "ADJUSTMENT")).containsExactly("2019-05 200");
+        assertThat(saved(holiday)).isEqualByComparingTo("1200");
 
+        // then 900: July's close takes 300 back
         clock.set(utc("2019-07-10T00:00:00"));
         change(team, salary, "INCOME", "900");
         assertThat(closeAt("2019-08-01T00:00:00Z", team.budget())).containsExactly(YearMonth.of(2019, 7));
         may = closedMonths(team.budget()).getFirst();
         assertThat(may.income()).as("still frozen").isEqualByComparingTo("1000");
         assertThat(may.accounted()).as("settled down").isEqualByComparingTo("900");
+        assertThat(entries(holiday, "ADJUSTMENT")).containsExactly("2019-05 200", "2019-05 -300");
+        assertThat(saved(holiday)).isEqualByComparingTo("900");
+        assertThat(entries(holiday, "SURPLUS")).containsExactly("2019-05 1000");
+
+        // nothing changed since: the next close settles nothing
+        assertThat(closeAt("2019-09-01T00:00:00Z", team.budget())).containsExactly(YearMonth.of(2019, 8));
+        assertThat(entries(holiday, "ADJUSTMENT")).hasSize(2);
+    }
+
+    @Test
+    void aDecreaseFirstUsesUpTheSurplusNoGoalNeeded() {
+        var team = teamIn("UTC", "2019-05-01T00:00:00Z");
+        var small = goal(team.budget(), "Small", "300", 1);
+        var salary = income(team, "1000", "2019-05-01");
+        assertThat(closeAt("2019-06-01T00:00:00Z", team.budget())).containsExactly(YearMonth.of(2019, 5));
+        assertThat(saved(small)).isEqualByComparingTo("300");
+
+        clock.set(utc("2019-06-10T00:00:00"));
+        change(team, salary, "INCOME", "500");
+        assertThat(closeAt("2019-07-01T00:00:00Z", team.budget())).containsExactly(YearMonth.of(2019, 6));
+        assertThat(saved(small)).as("500 of surplus still covers the 300 swept").isEqualByComparingTo("300");
+
+        clock.set(utc("2019-07-10T00:00:00"));
+        change(team, salary, "INCOME", "100");
+        assertThat(closeAt("2019-08-01T00:00:00Z", team.budget())).containsExactly(YearMonth.of(2019, 7));
+        assertThat(saved(small)).isEqualByComparingTo("100");
+        assertThat(entries(small, "ADJUSTMENT")).containsExactly("2019-05 -200");
     }
 
     @Test
@@ -139,6 +173,8 @@ class MonthCloseIT extends ClosingTestSupport {
         var team = teamIn("Europe/Berlin", "2020-01-15T00:00:00Z");
         var rent = category(team.budget(), team.admin(), "Rent", "EXPENSE");
         var food = category(team.budget(), team.admin(), "Food", "EXPENSE");
+        var sofa = goal(team.budget(), "Sofa", "2000", 1);
+        var car = goal(team.budget(), "Car", "9000", 2);
         income(team, "3000", "2020-01-02");
         income(team, "3200", "2020-02-02");
         record(team.budget(), team.member(), "{\"type\": \"EXPENSE\", \"amount\": \"1200\", \"occurredOn\": \"2020-02-03\", \"categoryId\": \"%s\"}".formatted(rent));
@@ -172,6 +208,18 @@ class MonthCloseIT extends ClosingTestSupport {
         assertThat(recent.get(0).get("income").asString()).isEqualTo("3000.00");
         assertThat(recent.get(1).get("month").asString()).isEqualTo("2020-02");
         assertThat(data.get("closedAt").asString()).isEqualTo("2020-02-29T23:00:00Z");
+        // January's 3000 filled the sofa's 2000 and put 1000 into the car; February's 1619 went to the car
+        var allocations = data.get("allocations");
+        assertThat(allocations).hasSize(1);
+        assertThat(allocations.get(0).get("goalId").asString()).isEqualTo(car.toString());
+        assertThat(allocations.get(0).get("name").asString()).isEqualTo("Car");
+        assertThat(allocations.get(0).get("amount").asString()).isEqualTo("1619.00");
+        assertThat(allocations.get(0).get("kind").asString()).isEqualTo("SURPLUS");
+        var january = envelopes.stream().filter(e -> isMonthClosed(e, "2020-01")).findFirst().orElseThrow().get("data").get("allocations");
+        assertThat(january).hasSize(2);
+        assertThat(january.get(0).get("goalId").asString()).isEqualTo(sofa.toString());
+        assertThat(january.get(0).get("amount").asString()).isEqualTo("2000.00");
+        assertThat(january.get(1).get("amount").asString()).isEqualTo("1000.00");
     }
 
     private static boolean isMonthClosed(JsonNode envelope, String month) {

@@ -48,8 +48,10 @@ class MonthCloseRaceIT extends ClosingTestSupport {
     @Test
     void twoInstancesRacingCloseEveryMonthExactlyOnce() throws Exception {
         var budgets = new ArrayList<UUID>();
+        var goalsOf = new java.util.HashMap<UUID, UUID>();
         for (int i = 0; i < BUDGETS; i++) {
             var team = teamIn("UTC", "2009-01-05T00:00:00Z");
+            goalsOf.put(team.budget(), goal(team.budget(), "Rainy day", "10000", 1));
             income(team, "100", "2009-01-10");
             income(team, "200", "2009-02-10");
             expense(team, "50", "2009-02-11");
@@ -87,6 +89,7 @@ class MonthCloseRaceIT extends ClosingTestSupport {
             assertThat(months).hasSize(2);
             assertThat(months.get(0).accounted()).isEqualByComparingTo("100");
             assertThat(months.get(1).accounted()).isEqualByComparingTo("150");
+            assertThat(saved(goalsOf.get(budget))).as("swept once: 100 + 150").isEqualByComparingTo("250");
         }
 
         var keys = budgets.stream().map(UUID::toString).collect(Collectors.toSet());

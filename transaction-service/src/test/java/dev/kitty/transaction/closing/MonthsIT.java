@@ -13,6 +13,7 @@ class MonthsIT extends ClosingTestSupport {
     @Test
     void listsClosedMonthsFrozenAndOpenMonthsCurrentNewestFirst() {
         var team = teamIn("UTC", "2022-01-10T00:00:00Z");
+        goal(team.budget(), "Bike", "5000", 1);
         var salary = income(team, "1000", "2022-01-05");
         expense(team, "400", "2022-01-06");
         expense(team, "50.5", "2022-03-01");
@@ -34,10 +35,12 @@ class MonthsIT extends ClosingTestSupport {
         assertThat(months.get(1).get("month").asString()).isEqualTo("2022-02");
         assertThat(months.get(1).get("closed").asBoolean()).isTrue();
         assertThat(months.get(1).get("income").asString()).isEqualTo("0.00");
+        assertThat(months.get(1).get("allocatedToGoals").asString()).as("January's adjustment, posted at February's close").isEqualTo("100.00");
         assertThat(months.get(2).get("month").asString()).isEqualTo("2022-01");
         assertThat(months.get(2).get("closed").asBoolean()).isTrue();
         assertThat(months.get(2).get("income").asString()).as("frozen at the close").isEqualTo("1000.00");
         assertThat(months.get(2).get("net").asString()).isEqualTo("600.00");
+        assertThat(months.get(2).get("allocatedToGoals").asString()).isEqualTo("600.00");
 
         var second = expect(call(HttpMethod.GET, "/api/budgets/" + team.budget() + "/months?page=1&size=2", team.viewer(), null), HttpStatus.OK);
         assertThat(second.get("content")).hasSize(1);

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,14 +76,19 @@ public class MonthClose {
      * @return the months this call closed, in the order it closed them
      */
     public List<Closed> closeDueMonths() {
+        return closeDueMonths(null);
+    }
+
+    /** {@link #closeDueMonths()} for some budgets only ({@code null}: all), so that tests leave each other's budgets alone. */
+    List<Closed> closeDueMonths(@Nullable Collection<UUID> only) {
         var now = clock.instant();
-        prepareCursors(null, now);
+        prepareCursors(only, now);
         var closed = new ArrayList<Closed>();
         Set<UUID> failed = new HashSet<>(Set.of(MonthCloseRepository.NO_ID));
         while (true) {
             var claimed = new AtomicReference<@Nullable UUID>();
             try {
-                var done = transactions.execute(status -> repository.claimDue(now, failed)
+                var done = transactions.execute(status -> repository.claimDue(now, only, failed)
                         .map(cursor -> {
                             claimed.set(cursor.budgetId());
                             return closeNext(cursor, now, null);
@@ -120,7 +126,7 @@ public class MonthClose {
             throw new DomainException.Invalid("invalid-month", "Only a month up to the current one (" + current + ") can be closed.",
                     List.of(new dev.kitty.platform.web.FieldError("month", "must not be after " + current)));
         }
-        prepareCursors(budgetId, now);
+        prepareCursors(List.of(budgetId), now);
         var closed = new ArrayList<Closed>();
         while (true) {
             var done = transactions.execute(status -> {
@@ -144,8 +150,8 @@ public class MonthClose {
      * Gives every budget the replica knows a cursor, and moves the cursors of budgets that have not closed anything
      * yet back to their earliest month with transactions, so that month falls due now.
      */
-    private void prepareCursors(@Nullable UUID onlyBudget, Instant now) {
-        var fresh = repository.budgetsWithoutCursor(onlyBudget);
+    private void prepareCursors(@Nullable Collection<UUID> only, Instant now) {
+        var fresh = repository.budgetsWithoutCursor(only);
         if (!fresh.isEmpty()) {
             transactions.executeWithoutResult(status -> fresh.forEach(budget -> {
                 var calendar = BudgetCalendar.of(budget.timeZone());
@@ -156,7 +162,7 @@ public class MonthClose {
                 repository.insertCursor(budget.budgetId(), first, calendar.dueAt(first));
             }));
         }
-        for (var backdated : repository.backdated(onlyBudget)) {
+        for (var backdated : repository.backdated(only)) {
             transactions.executeWithoutResult(status -> repository.moveBack(backdated.budgetId(), backdated.firstRollupMonth(),
                     backdated.calendar().dueAt(backdated.firstRollupMonth())));
         }

@@ -58,16 +58,17 @@ class MonthCloseRepository {
 
     record ClosedRow(YearMonth month, BigDecimal income, BigDecimal expense, BigDecimal net, BigDecimal allocatedToGoals) {}
 
-    List<NewBudget> budgetsWithoutCursor(@Nullable UUID onlyBudget) {
+    /** {@code only} null: every budget. */
+    List<NewBudget> budgetsWithoutCursor(@Nullable Collection<UUID> only) {
         return jdbc.sql("""
                 SELECT b.budget_id, b.created_at, b.time_zone,
                        (SELECT min(r.month) FROM monthly_rollup r WHERE r.budget_id = b.budget_id) AS first_rollup
                 FROM budget_ref b
                 WHERE NOT EXISTS (SELECT 1 FROM month_close_cursor c WHERE c.budget_id = b.budget_id)
-                  AND (CAST(:only AS uuid) IS NULL OR b.budget_id = :only)
+                  AND (:all OR b.budget_id IN (:only))
                 ORDER BY b.budget_id
                 """)
-                .param("only", onlyBudget)
+                .param("all", only == null).param("only", ids(only))
                 .query((rs, n) -> new NewBudget(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant(),
                         rs.getString(3), rs.getObject(4, LocalDate.class)))
                 .list();
@@ -82,15 +83,15 @@ class MonthCloseRepository {
                 .update();
     }
 
-    List<Backdated> backdated(@Nullable UUID onlyBudget) {
+    List<Backdated> backdated(@Nullable Collection<UUID> only) {
         return jdbc.sql("""
                 SELECT c.budget_id, c.next_month, f.first, b.time_zone
                 FROM month_close_cursor c
                 JOIN budget_ref b ON b.budget_id = c.budget_id
                 CROSS JOIN LATERAL (SELECT min(r.month) AS first FROM monthly_rollup r WHERE r.budget_id = c.budget_id) f
-                WHERE NOT c.started AND f.first < c.next_month AND (CAST(:only AS uuid) IS NULL OR c.budget_id = :only)
+                WHERE NOT c.started AND f.first < c.next_month AND (:all OR c.budget_id IN (:only))
                 """)
-                .param("only", onlyBudget)
+                .param("all", only == null).param("only", ids(only))
                 .query((rs, n) -> new Backdated(rs.getObject(1, UUID.class), BudgetCalendar.month(rs.getObject(2, LocalDate.class)),
                         BudgetCalendar.month(rs.getObject(3, LocalDate.class)), BudgetCalendar.of(rs.getString(4))))
                 .list();
@@ -110,16 +111,16 @@ class MonthCloseRepository {
      * Claims the budget whose next month fell due first and that no other transaction holds: the row stays locked
      * until this transaction ends, and other instances skip it.
      */
-    Optional<Cursor> claimDue(Instant now, Collection<UUID> excluded) {
+    Optional<Cursor> claimDue(Instant now, @Nullable Collection<UUID> only, Collection<UUID> excluded) {
         return jdbc.sql("""
                 SELECT c.budget_id, c.next_month, c.started, b.currency, b.time_zone
                 FROM month_close_cursor c JOIN budget_ref b ON b.budget_id = c.budget_id
-                WHERE c.due_at <= :now AND c.budget_id NOT IN (:excluded)
+                WHERE c.due_at <= :now AND c.budget_id NOT IN (:excluded) AND (:all OR c.budget_id IN (:only))
                 ORDER BY c.due_at
                 LIMIT 1
                 FOR UPDATE OF c SKIP LOCKED
                 """)
-                .param("now", utc(now)).param("excluded", excluded)
+                .param("now", utc(now)).param("excluded", excluded).param("all", only == null).param("only", ids(only))
                 .query(MonthCloseRepository::cursor)
                 .optional();
     }
@@ -305,6 +306,11 @@ class MonthCloseRepository {
     void deleteBudget(UUID budgetId) {
         jdbc.sql("DELETE FROM closed_month WHERE budget_id = :budgetId").param("budgetId", budgetId).update();
         jdbc.sql("DELETE FROM month_close_cursor WHERE budget_id = :budgetId").param("budgetId", budgetId).update();
+    }
+
+    /** Never empty (an empty {@code IN ()} is no SQL). */
+    private static Collection<UUID> ids(@Nullable Collection<UUID> only) {
+        return only == null || only.isEmpty() ? List.of(NO_ID) : only;
     }
 
     private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {

@@ -1,7 +1,13 @@
 package dev.kitty.transaction.closing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.kitty.budget.events.BudgetDeleted;
+import dev.kitty.budget.events.BudgetEvents;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -91,5 +97,19 @@ class MonthsIT extends ClosingTestSupport {
         assertThat(future.get("errors").get(0).get("field").asString()).isEqualTo("month");
         expect(call(HttpMethod.POST, "/api/budgets/" + UUID.randomUUID() + "/months/2023-01/close", operator, null), HttpStatus.NOT_FOUND);
         assertThat(closedMonths(team.budget())).isEmpty();
+    }
+
+    @Test
+    void aDeletedBudgetTakesItsClosedMonthsAndCursorAlong() {
+        var team = teamIn("UTC", "2023-06-10T00:00:00Z");
+        income(team, "100", "2023-06-05");
+        assertThat(closeAt("2023-07-01T00:00:00Z", team.budget())).hasSize(1);
+        assertThat(rows("closed_month", team.budget())).isEqualTo(1);
+        var event = new BudgetDeleted(team.budget(), "Household", team.owner().id(), List.of(team.owner().id()), Instant.now());
+
+        var id = onKafka.send(BudgetEvents.BUDGET_DELETED, event);
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows("closed_month", team.budget()) == 0 && rows("month_close_cursor", team.budget()) == 0);
+        onKafka.send(BudgetEvents.BUDGET_DELETED, event, id, team.budget().toString());
+        assertThat(closeAt("2023-09-01T00:00:00Z", team.budget())).as("nothing of it comes back").isEmpty();
     }
 }

@@ -82,7 +82,7 @@ public class MonthClose {
     /** {@link #closeDueMonths()} for some budgets only ({@code null}: all), so that tests leave each other's budgets alone. */
     List<Closed> closeDueMonths(@Nullable Collection<UUID> only) {
         var now = clock.instant();
-        prepareCursors(only, now);
+        prepareCursors(only);
         var closed = new ArrayList<Closed>();
         Set<UUID> failed = new HashSet<>(Set.of(MonthCloseRepository.NO_ID));
         while (true) {
@@ -126,7 +126,7 @@ public class MonthClose {
             throw new DomainException.Invalid("invalid-month", "Only a month up to the current one (" + current + ") can be closed.",
                     List.of(new dev.kitty.platform.web.FieldError("month", "must not be after " + current)));
         }
-        prepareCursors(List.of(budgetId), now);
+        prepareCursors(List.of(budgetId));
         var closed = new ArrayList<Closed>();
         while (true) {
             var done = transactions.execute(status -> {
@@ -150,7 +150,7 @@ public class MonthClose {
      * Gives every budget the replica knows a cursor, and moves the cursors of budgets that have not closed anything
      * yet back to their earliest month with transactions, so that month falls due now.
      */
-    private void prepareCursors(@Nullable Collection<UUID> only, Instant now) {
+    private void prepareCursors(@Nullable Collection<UUID> only) {
         var fresh = repository.budgetsWithoutCursor(only);
         if (!fresh.isEmpty()) {
             transactions.executeWithoutResult(status -> fresh.forEach(budget -> {

@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(properties = {
         "kitty.messaging.retry-backoff=50ms",
         "kitty.messaging.retry-attempts=2",
-        // the tests run the schedulers' work themselves, with their clock
+        // scheduled work (month close, recurring postings) runs only when a test calls it, at the test's clock
         "kitty.transaction.scheduler.enabled=false",
         // @EmbeddedInfrastructure switches discovery off; the simple discovery client (no Eureka) resolves http://budget-service
         "spring.cloud.discovery.enabled=true"})

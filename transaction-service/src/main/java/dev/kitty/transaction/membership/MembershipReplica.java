@@ -1,7 +1,9 @@
 package dev.kitty.transaction.membership;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,14 +80,18 @@ public class MembershipReplica {
                 .optional();
     }
 
-    /** The first event of a budget: whatever is already here (a membership or its tombstone) is newer, so nothing is overwritten. */
-    void budgetCreated(UUID budgetId, UUID ownerId, String currency, Instant createdAt) {
+    /**
+     * The first event of a budget: whatever is already here (a membership or its tombstone) is newer, so nothing is overwritten.
+     * A time zone this JVM does not know is stored as null (the month close then uses UTC) and logged.
+     */
+    void budgetCreated(UUID budgetId, UUID ownerId, String currency, String timeZone, Instant createdAt) {
         jdbc.sql("""
-                INSERT INTO budget_ref (budget_id, currency, created_at)
-                SELECT :budgetId, :currency, :createdAt WHERE %s
+                INSERT INTO budget_ref (budget_id, currency, created_at, time_zone)
+                SELECT :budgetId, :currency, :createdAt, :timeZone WHERE %s
                 ON CONFLICT (budget_id) DO NOTHING
                 """.formatted(BUDGET_NOT_DELETED))
                 .param("budgetId", budgetId).param("currency", currency).param("createdAt", utc(createdAt))
+                .param("timeZone", knownZone(timeZone, budgetId))
                 .update();
         jdbc.sql("""
                 INSERT INTO budget_member (budget_id, user_id, role, joined_at, updated_at, version)
@@ -164,6 +170,15 @@ public class MembershipReplica {
                 """)
                 .param("userId", userId)
                 .update();
+    }
+
+    private static @Nullable String knownZone(String timeZone, UUID budgetId) {
+        try {
+            return ZoneId.of(timeZone).getId();
+        } catch (DateTimeException e) {
+            log.warn("Budget {} has the time zone {}, which this service does not know: its months close in UTC", budgetId, timeZone);
+            return null;
+        }
     }
 
     private static void warnIfUnknown(String role, UUID budgetId, UUID userId) {

@@ -26,7 +26,7 @@ class MembershipReplication {
 
     @IntegrationEventListener(id = "transaction.membership.budget-created")
     void on(BudgetCreated event) {
-        replica.budgetCreated(event.budgetId(), event.ownerId(), event.currency(), event.createdAt());
+        replica.budgetCreated(event.budgetId(), event.ownerId(), event.currency(), event.timeZone(), event.createdAt());
     }
 
     @IntegrationEventListener(id = "transaction.membership.member-added")

@@ -1,8 +1,10 @@
 package dev.kitty.transaction.messaging;
 
 import dev.kitty.platform.messaging.IntegrationEvents;
-import dev.kitty.transaction.events.TransactionChanged;
+import dev.kitty.transaction.closing.MonthWasClosed;
 import dev.kitty.transaction.events.GoalReached;
+import dev.kitty.transaction.events.MonthClosed;
+import dev.kitty.transaction.events.TransactionChanged;
 import dev.kitty.transaction.events.TransactionDeleted;
 import dev.kitty.transaction.events.TransactionEvents;
 import dev.kitty.transaction.events.TransactionRecorded;
@@ -54,6 +56,23 @@ class TransactionEventTranslator {
             case TransactionChange.Deleted deleted -> integrationEvents.publish(TransactionEvents.TRANSACTION_DELETED,
                     new TransactionDeleted(deleted.transactionId(), deleted.budgetId(), deleted.deletedBy(), deleted.deletedAt()));
         }
+    }
+
+    @EventListener
+    void on(MonthWasClosed closed) {
+        var currency = closed.currency();
+        integrationEvents.publish(TransactionEvents.MONTH_CLOSED, new MonthClosed(closed.budgetId(), closed.month().toString(), currency,
+                Money.format(closed.income(), currency), Money.format(closed.expense(), currency), Money.format(closed.net(), currency),
+                closed.topExpenseCategories().stream()
+                        .map(c -> new MonthClosed.CategoryTotal(c.categoryId(), c.name(), Money.format(c.amount(), currency))).toList(),
+                closed.allocations().stream()
+                        .map(a -> new MonthClosed.GoalAllocation(a.goalId(), a.name(), Money.format(a.amount(), currency), a.kind().name()))
+                        .toList(),
+                closed.recentMonths().stream()
+                        .map(m -> new MonthClosed.MonthTotals(m.month().toString(), Money.format(m.income(), currency),
+                                Money.format(m.expense(), currency)))
+                        .toList(),
+                closed.closedAt()));
     }
 
     @EventListener

@@ -68,7 +68,7 @@ class BudgetAccessIT extends RunningTransactionService {
     @MethodSource("standingsAgainstMinimumRoles")
     void letsInOnlyMembersWithTheRoleNeededAndHidesTheBudgetFromEveryoneElse(Standing standing, BudgetRole minimum, Verdict verdict) {
         var membership = new Membership(UUID.randomUUID(), UUID.randomUUID());
-        replica.budgetCreated(membership.budget(), UUID.randomUUID(), "EUR", Instant.now());
+        replica.budgetCreated(membership.budget(), UUID.randomUUID(), "EUR", "UTC", Instant.now());
         standing.setUp().accept(replica, membership);
         var caller = new CurrentUser(membership.caller(), "caller@example.com", true, standing.systemRoles());
 

@@ -1,6 +1,5 @@
 package dev.kitty.transaction.membership;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -172,13 +171,16 @@ public class MembershipReplica {
                 .update();
     }
 
+    /**
+     * Only a region of the time-zone database (what budget-service accepts): PostgreSQL also evaluates the zone (the
+     * recurring rules' "today"), and offsets such as {@code UTC+01:00} mean the opposite sign there.
+     */
     private static @Nullable String knownZone(String timeZone, UUID budgetId) {
-        try {
-            return ZoneId.of(timeZone).getId();
-        } catch (DateTimeException e) {
-            log.warn("Budget {} has the time zone {}, which this service does not know: its months close in UTC", budgetId, timeZone);
-            return null;
+        if (ZoneId.getAvailableZoneIds().contains(timeZone)) {
+            return timeZone;
         }
+        log.warn("Budget {} has the time zone {}, which this service does not know: its months close in UTC", budgetId, timeZone);
+        return null;
     }
 
     private static void warnIfUnknown(String role, UUID budgetId, UUID userId) {

@@ -26,10 +26,10 @@ class RecurringRuleRepository {
 
     /**
      * "Today" of a rule's budget, as of {@code :now}: the one place that knows which time zone decides when an
-     * occurrence falls due. UTC for every budget until the replica holds each budget's time zone; then this becomes
-     * {@code (CAST(:now AS TIMESTAMPTZ) AT TIME ZONE b.time_zone)::date}.
+     * occurrence falls due. The budget's zone from {@code BudgetCreated} (a region of the time-zone database, which
+     * PostgreSQL knows too), UTC when it is unknown.
      */
-    private static final String BUDGET_TODAY = "(CAST(:now AS TIMESTAMPTZ) AT TIME ZONE 'UTC')::date";
+    private static final String BUDGET_TODAY = "(CAST(:now AS TIMESTAMPTZ) AT TIME ZONE COALESCE(b.time_zone, 'UTC'))::date";
 
     /** A stored rule. */
     record Rule(UUID id, UUID budgetId, TransactionType type, BigDecimal amount, @Nullable UUID categoryId, @Nullable String description,

@@ -303,6 +303,22 @@ class RecurringIT extends RunningTransactionService {
     }
 
     @Test
+    void anOccurrenceIsDueOnItsDayInTheBudgetsTimeZone() {
+        today("2027-02-26");
+        var team = team();
+        // Auckland is UTC+13 in February: its 28th begins at 11:00 UTC on the 27th
+        jdbc.sql("UPDATE budget_ref SET time_zone = 'Pacific/Auckland' WHERE budget_id = :budget").param("budget", team.budget()).update();
+        createRule(team.budget(), team.member(), """
+                {"type": "EXPENSE", "amount": "5", "frequency": "WEEKLY", "interval": 1, "startOn": "2027-02-28"}
+                """);
+
+        clock.set(Instant.parse("2027-02-27T10:59:59Z"));
+        assertThat(postedIn(team.budget())).isEmpty();
+        clock.set(Instant.parse("2027-02-27T11:00:00Z"));
+        assertThat(postedIn(team.budget())).extracting(TransactionSnapshot::occurredOn).containsExactly(LocalDate.parse("2027-02-28"));
+    }
+
+    @Test
     void theEndDateStopsARule() {
         today("2027-03-01");
         var team = team();

@@ -1,12 +1,15 @@
 package dev.kitty.transaction.messaging;
 
 import dev.kitty.platform.messaging.IntegrationEvents;
+import dev.kitty.transaction.alert.BudgetAlert;
+import dev.kitty.transaction.events.BudgetAlertRaised;
 import dev.kitty.transaction.events.TransactionChanged;
 import dev.kitty.transaction.events.TransactionDeleted;
 import dev.kitty.transaction.events.TransactionEvents;
 import dev.kitty.transaction.events.TransactionRecorded;
 import dev.kitty.transaction.ledger.TransactionChange;
 import dev.kitty.transaction.money.Money;
+import java.math.BigDecimal;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -42,5 +45,18 @@ class TransactionEventTranslator {
             case TransactionChange.Deleted deleted -> integrationEvents.publish(TransactionEvents.TRANSACTION_DELETED,
                     new TransactionDeleted(deleted.transactionId(), deleted.budgetId(), deleted.deletedBy(), deleted.deletedAt()));
         }
+    }
+
+    @EventListener
+    void on(BudgetAlert alert) {
+        var month = alert.month().toString();
+        var raised = switch (alert) {
+            case BudgetAlert.CategoryOverLimit over -> new BudgetAlertRaised(over.budgetId(), over.kind(), month, over.categoryId(),
+                    over.categoryName(), Money.format(over.spent(), over.currency()), Money.format(over.limit(), over.currency()),
+                    over.currency());
+            case BudgetAlert.BalanceBelowZero below -> new BudgetAlertRaised(below.budgetId(), below.kind(), month, null, null,
+                    Money.format(below.balance(), below.currency()), Money.format(BigDecimal.ZERO, below.currency()), below.currency());
+        };
+        integrationEvents.publish(TransactionEvents.BUDGET_ALERT_RAISED, raised);
     }
 }

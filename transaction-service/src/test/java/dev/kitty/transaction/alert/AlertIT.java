@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,6 +134,28 @@ class AlertIT extends RunningTransactionService {
         var alerts = alerts(team.budget(), OVER_LIMIT, a -> true);
         assertThat(alerts).hasSize(1);
         assertThat(alerts.getFirst().get("amount").asString()).isEqualTo("11.00");
+    }
+
+    @Test
+    void eightConcurrentWritesOverTheLimitRaiseOneAlert() throws Exception {
+        var team = team();
+        var food = limitedCategory(team, "Food", "10");
+        income(team, "1000", "2026-11-01");
+        var tasks = new ArrayList<Callable<String>>();
+        for (int i = 0; i < 8; i++) {
+            tasks.add(() -> expense(team, "11", "2026-11-02", food));
+        }
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (var future : pool.invokeAll(tasks)) {
+                assertThat(future.get()).isNotBlank();
+            }
+        }
+        expense(team, "11", "2026-12-01", food);
+
+        var alerts = alerts(team.budget(), OVER_LIMIT, a -> a.get("month").asString().equals("2026-12"));
+
+        assertThat(alerts).extracting(a -> a.get("month").asString()).containsExactly("2026-11", "2026-12");
+        assertThat(new BigDecimal(alerts.getFirst().get("amount").asString())).isGreaterThan(new BigDecimal("10"));
     }
 
     @Test

@@ -39,10 +39,10 @@ class NotificationServiceIT {
     void migratesThePlatformTablesAndItsOwnSchema() {
         var applied = jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank").query(String.class).list();
 
-        assertThat(applied).contains("0.1", "0.2", "1", "2", "3", "4", "5", "6");
+        assertThat(applied).contains("0.1", "0.2", "1", "2", "3", "4", "5", "6", "7", "8");
         var tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'").query(String.class).list();
         assertThat(tables).contains("event_publication", "processed_event", "delivery_log", "notification_settings", "notification",
-                "mail_outbox", "recipient", "deleted_user");
+                "mail_outbox", "recipient", "deleted_user", "budget", "budget_member", "deleted_budget");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.kitty.notification.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -36,6 +37,10 @@ class MailDelivery {
             helper.setTo(new InternetAddress(mail.recipient(), true));
             helper.setSubject(mail.subject());
             helper.setText(mail.textBody(), mail.htmlBody());
+            if (mail.inlineImageId() != null && mail.inlineImage() != null) {
+                // after setText, as MimeMessageHelper wants: the image joins the HTML in multipart/related
+                helper.addInline(mail.inlineImageId(), new ByteArrayResource(mail.inlineImage()), "image/png");
+            }
             message.setHeader(EVENT_ID_HEADER, mail.eventId());
             // JavaMailSenderImpl keeps a Message-ID set before sending
             message.setHeader("Message-ID", messageId(mail));

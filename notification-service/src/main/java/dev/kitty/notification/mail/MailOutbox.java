@@ -19,15 +19,16 @@ class MailOutbox {
 
     /** In the caller's (the listener's) transaction; a second write of the same mail changes nothing. */
     void add(UUID id, @Nullable UUID userId, @Nullable String recipient, MailTemplate template, String eventId, ComposedMail mail,
-            Instant now) {
+            @Nullable InlineImage image, Instant now) {
         jdbc.sql("""
-                INSERT INTO mail_outbox (id, user_id, recipient, template, event_id, subject, text_body, html_body, status,
-                                         next_attempt_at, created_at)
-                VALUES (:id, :userId, :recipient, :template, :eventId, :subject, :text, :html, 'PENDING', :now, :now)
+                INSERT INTO mail_outbox (id, user_id, recipient, template, event_id, subject, text_body, html_body, inline_image,
+                                         inline_image_id, status, next_attempt_at, created_at)
+                VALUES (:id, :userId, :recipient, :template, :eventId, :subject, :text, :html, :image, :imageId, 'PENDING', :now, :now)
                 ON CONFLICT ON CONSTRAINT mail_outbox_once DO NOTHING
                 """)
                 .param("id", id).param("userId", userId).param("recipient", recipient).param("template", template.name())
                 .param("eventId", eventId).param("subject", mail.subject()).param("text", mail.text()).param("html", mail.html())
+                .param("image", image == null ? null : image.png()).param("imageId", image == null ? null : image.contentId())
                 .param("now", java.sql.Timestamp.from(now))
                 .update();
     }
@@ -35,7 +36,7 @@ class MailOutbox {
     /** Locks the oldest due mail that no other sender holds; the lock lasts until the caller's transaction ends. */
     Optional<OutboxMail> claimNext(Instant now) {
         return jdbc.sql("""
-                SELECT id, user_id, recipient, template, event_id, subject, text_body, html_body, attempts
+                SELECT id, user_id, recipient, template, event_id, subject, text_body, html_body, inline_image_id, inline_image, attempts
                 FROM mail_outbox
                 WHERE status = 'PENDING' AND recipient IS NOT NULL AND next_attempt_at <= :now
                 ORDER BY next_attempt_at
@@ -51,7 +52,7 @@ class MailOutbox {
     void sent(UUID id, Instant now) {
         jdbc.sql("""
                 UPDATE mail_outbox SET status = 'SENT', attempts = attempts + 1, finished_at = :now,
-                    subject = NULL, text_body = NULL, html_body = NULL
+                    subject = NULL, text_body = NULL, html_body = NULL, inline_image = NULL, inline_image_id = NULL
                 WHERE id = :id
                 """).param("id", id).param("now", java.sql.Timestamp.from(now)).update();
     }
@@ -65,7 +66,7 @@ class MailOutbox {
     void failed(UUID id, Instant now) {
         jdbc.sql("""
                 UPDATE mail_outbox SET status = 'FAILED', attempts = attempts + 1, finished_at = :now,
-                    subject = NULL, text_body = NULL, html_body = NULL
+                    subject = NULL, text_body = NULL, html_body = NULL, inline_image = NULL, inline_image_id = NULL
                 WHERE id = :id
                 """).param("id", id).param("now", java.sql.Timestamp.from(now)).update();
     }

@@ -13,7 +13,10 @@ public enum MailTemplate {
     MEMBER_REMOVED("news"),
     OWNERSHIP_TRANSFERRED("news"),
     BUDGET_DELETED("news"),
-    SECURITY_NOTICE("security-notice");
+    SECURITY_NOTICE("security-notice"),
+    BUDGET_ALERT("news"),
+    GOAL_REACHED("news"),
+    MONTHLY_DIGEST("digest");
 
     private final String file;
 

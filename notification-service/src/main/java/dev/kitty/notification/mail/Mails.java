@@ -35,6 +35,12 @@ public class Mails {
      */
     public void queue(MailTemplate template, @Nullable UUID userId, @Nullable String recipient, String eventId, Locale locale,
             String subject, Map<String, Object> variables) {
+        queue(template, userId, recipient, eventId, locale, subject, variables, null);
+    }
+
+    /** {@link #queue(MailTemplate, UUID, String, String, Locale, String, Map) queue}, with an image the HTML shows inline. */
+    public void queue(MailTemplate template, @Nullable UUID userId, @Nullable String recipient, String eventId, Locale locale,
+            String subject, Map<String, Object> variables, @Nullable InlineImage image) {
         if (userId == null && recipient == null) {
             throw new IllegalArgumentException("A mail needs a user or an address");
         }
@@ -45,7 +51,7 @@ public class Mails {
         all.put("publicUrl", properties.publicUrl().toString());
         // a subject is one header line: names in it must not start another one (services refuse control characters; this is the net)
         var mail = renderer.render(template, subject.replaceAll("\\p{Cntrl}", " ").strip(), locale, all);
-        outbox.add(UUID.randomUUID(), userId, recipient, template, eventId, mail, clock.instant());
+        outbox.add(UUID.randomUUID(), userId, recipient, template, eventId, mail, image, clock.instant());
     }
 
     /** The user's address arrived: their waiting mails can go. */

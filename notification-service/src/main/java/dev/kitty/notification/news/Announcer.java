@@ -1,6 +1,7 @@
 package dev.kitty.notification.news;
 
 import dev.kitty.notification.inbox.Notifications;
+import dev.kitty.notification.mail.InlineImage;
 import dev.kitty.notification.mail.Mails;
 import dev.kitty.notification.mail.Texts;
 import dev.kitty.notification.recipient.Recipient;
@@ -12,6 +13,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,6 +71,15 @@ class Announcer {
     }
 
     void tell(Notice notice, String eventId, Map<String, Object> mailVariables) {
+        tell(notice, eventId, mailVariables, locale -> Map.of(), null);
+    }
+
+    /**
+     * {@link #tell(Notice, String, Map)} with mail variables made for the user's locale, and an image for the mail's
+     * HTML to show inline (made only when the mail is wanted).
+     */
+    void tell(Notice notice, String eventId, Map<String, Object> mailVariables, Function<Locale, Map<String, Object>> localVariables,
+            @Nullable Function<Locale, InlineImage> image) {
         if (recipients.isDeleted(notice.userId())) {
             return;
         }
@@ -81,9 +93,11 @@ class Announcer {
             var address = notice.address() != null ? notice.address()
                     : recipients.find(notice.userId()).map(Recipient::email).orElse(null);
             var variables = new HashMap<>(mailVariables);
+            variables.putAll(localVariables.apply(locale));
             variables.put("title", title);
             variables.put("body", body);
-            mails.queue(notice.template(), notice.userId(), address, eventId, locale, title, variables);
+            mails.queue(notice.template(), notice.userId(), address, eventId, locale, title, variables,
+                    image == null ? null : image.apply(locale));
         }
     }
 

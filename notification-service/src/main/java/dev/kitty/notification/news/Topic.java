@@ -12,11 +12,11 @@ import java.util.function.Predicate;
 enum Topic {
     /** Invitations and membership news: invited, joined, role, removed, ownership, budget deleted. */
     MEMBERSHIP(NotificationSettings::invitations),
-    /** For BudgetAlertRaised (a later issue). */
+    /** BudgetAlertRaised: a category over its limit, a month's balance below zero. */
     BUDGET_ALERTS(NotificationSettings::budgetAlerts),
-    /** For GoalReached (a later issue). */
+    /** GoalReached. */
     GOAL_REACHED(NotificationSettings::goalReached),
-    /** For the monthly summary (a later issue). */
+    /** MonthClosed: the monthly digest. */
     MONTHLY_SUMMARY(NotificationSettings::monthlySummary),
     SECURITY(settings -> true);
 

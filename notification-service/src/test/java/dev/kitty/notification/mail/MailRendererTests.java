@@ -76,11 +76,35 @@ class MailRendererTests {
         var variables = invitation("Household");
         variables.putAll(Map.of("displayName", "Ann", "token", "tok", "link", "https://kitty.example/x", "title", "T", "body", "B",
                 "resetUrl", "https://kitty.example/forgot-password"));
+        variables.putAll(digest());
         for (var locale : new Locale[] {Locale.ENGLISH, Locale.GERMAN}) {
             var mail = renderer.render(template, "Subject", locale, variables);
             assertThat(mail.text()).isNotBlank().doesNotContain("??");
             assertThat(mail.html()).startsWith("<!DOCTYPE html>").contains("lang=\"" + locale.toLanguageTag() + "\"").doesNotContain("??");
         }
+    }
+
+    private static Map<String, Object> digest() {
+        return Map.of("income", "3,200.00 EUR", "expense", "2,450.50 EUR", "net", "749.50 EUR", "chartSrc", "cid:monthly-chart@kitty",
+                "topCategories", java.util.List.of(Map.of("name", "Rent <b>", "amount", "1,200.00 EUR")),
+                "allocations", java.util.List.of(Map.of("name", "Holiday <i>", "amount", "749.50 EUR", "kind", "surplus")));
+    }
+
+    @Test
+    void theDigestListsCategoriesAndGoalsEscapedAndShowsItsChartByContentId() {
+        var variables = invitation("Household");
+        variables.putAll(Map.of("title", "T", "body", "November 2026 is closed."));
+        variables.putAll(digest());
+
+        var mail = renderer.render(MailTemplate.MONTHLY_DIGEST, "November 2026", Locale.ENGLISH, variables);
+
+        assertThat(mail.text()).contains("Income: 3,200.00 EUR", "Net: 749.50 EUR", "- Rent <b>: 1,200.00 EUR",
+                "- Holiday <i>: 749.50 EUR (surplus)");
+        assertThat(mail.html()).contains("src=\"cid:monthly-chart@kitty\"", "Rent &lt;b&gt;: 1,200.00 EUR", "Holiday &lt;i&gt;: 749.50 EUR (surplus)")
+                .doesNotContain("<b>", "<i>");
+        variables.putAll(Map.of("topCategories", java.util.List.of(), "allocations", java.util.List.of()));
+        assertThat(renderer.render(MailTemplate.MONTHLY_DIGEST, "s", Locale.GERMAN, variables).text())
+                .contains("Keine Ausgaben in diesem Monat.", "In diesem Monat floss nichts in Ziele.");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.kitty.transaction.messaging;
 
 import dev.kitty.platform.messaging.IntegrationEvents;
+import dev.kitty.transaction.alert.BudgetAlert;
 import dev.kitty.transaction.closing.MonthWasClosed;
+import dev.kitty.transaction.events.BudgetAlertRaised;
 import dev.kitty.transaction.events.GoalReached;
 import dev.kitty.transaction.events.MonthClosed;
 import dev.kitty.transaction.events.TransactionChanged;
@@ -12,6 +14,7 @@ import dev.kitty.transaction.events.TransactionsImported;
 import dev.kitty.transaction.goal.GoalTargetReached;
 import dev.kitty.transaction.ledger.TransactionChange;
 import dev.kitty.transaction.money.Money;
+import java.math.BigDecimal;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -79,5 +82,18 @@ class TransactionEventTranslator {
     void on(GoalTargetReached reached) {
         integrationEvents.publish(TransactionEvents.GOAL_REACHED, new GoalReached(reached.budgetId(), reached.goalId(), reached.name(),
                 Money.format(reached.targetAmount(), reached.currency()), reached.currency(), reached.reachedOn()));
+    }
+
+    @EventListener
+    void on(BudgetAlert alert) {
+        var month = alert.month().toString();
+        var raised = switch (alert) {
+            case BudgetAlert.CategoryOverLimit over -> new BudgetAlertRaised(over.budgetId(), over.kind(), month, over.categoryId(),
+                    over.categoryName(), Money.format(over.spent(), over.currency()), Money.format(over.limit(), over.currency()),
+                    over.currency());
+            case BudgetAlert.BalanceBelowZero below -> new BudgetAlertRaised(below.budgetId(), below.kind(), month, null, null,
+                    Money.format(below.balance(), below.currency()), Money.format(BigDecimal.ZERO, below.currency()), below.currency());
+        };
+        integrationEvents.publish(TransactionEvents.BUDGET_ALERT_RAISED, raised);
     }
 }

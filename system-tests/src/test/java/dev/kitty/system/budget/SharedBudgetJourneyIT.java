@@ -7,15 +7,9 @@ import dev.kitty.devstack.RunningStack;
 import dev.kitty.system.SharedStack;
 import dev.kitty.system.security.KittyClient;
 import dev.kitty.system.security.KittyClient.Response;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,44 +132,9 @@ class SharedBudgetJourneyIT {
         return "absent";
     }
 
-    /** Reads the recipient's inbox like a mail client would (GreenMail: login = password = address). */
-    private static String awaitMailOverImap(String address, String mentioning) throws Exception {
-        return await("a mail to " + address + " mentioning " + mentioning, () -> {
-            try {
-                var store = Session.getInstance(new Properties()).getStore("imap");
-                store.connect("127.0.0.1", stack.imapPort(), address, address);
-                try {
-                    var inbox = store.getFolder("INBOX");
-                    inbox.open(Folder.READ_ONLY);
-                    for (Message message : inbox.getMessages()) {
-                        var text = message.getSubject() + "\n" + text(message);
-                        if (text.contains(mentioning)) {
-                            return text;
-                        }
-                    }
-                    return "";
-                } finally {
-                    store.close();
-                }
-            } catch (Exception e) {
-                return "";
-            }
-        }, text -> !text.isEmpty());
-    }
-
-    private static String text(Part part) throws Exception {
-        var content = part.getContent();
-        if (content instanceof String text && part.isMimeType("text/plain")) {
-            return text;
-        }
-        if (content instanceof Multipart multipart) {
-            var text = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                text.append(text(multipart.getBodyPart(i)));
-            }
-            return text.toString();
-        }
-        return "";
+    private static String awaitMailOverImap(String address, String mentioning) {
+        return await("a mail to " + address + " mentioning " + mentioning, () -> new MailInbox(stack).mailsMentioning(address, mentioning),
+                mails -> !mails.isEmpty()).get(0);
     }
 
     private static <T> T await(String what, Supplier<T> probe, Predicate<T> done) {

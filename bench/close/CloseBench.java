@@ -73,7 +73,7 @@ public class CloseBench {
             System.out.println("(no goals API on this stack: goal reads are not measured)");
         }
 
-        System.out.printf("== month close of %,d budgets (2 goals, %d transactions in %s each) on %s%n", budgets, transactions, month, gateway);
+        System.out.printf("== month close of %,d budgets (2 goals, a monthly rule, %d transactions in %s each) on %s%n", budgets, transactions, month, gateway);
         long seedStarted = System.nanoTime();
         List<UUID> seeded;
         try (Connection db = DriverManager.getConnection(jdbcUrl, "kitty_transaction", "kitty_transaction")) {
@@ -100,6 +100,9 @@ public class CloseBench {
             db.setAutoCommit(true);
             try (var statement = db.createStatement()) {
                 statement.execute("UPDATE month_close_cursor SET due_at = now() - interval '1 second' WHERE budget_id IN (SELECT budget_id FROM close_bench_budget)");
+                // and this month's rent falls due at the same moment, as it does on the 1st
+                statement.execute("UPDATE recurring_rule SET next_occurrence = DATE '%s' WHERE budget_id IN (SELECT budget_id FROM close_bench_budget)"
+                        .formatted(month.plusMonths(1).atDay(1)));
             }
             System.out.printf("%s made due; waiting for the scheduler (it polls every kitty.transaction.scheduler.poll-interval)%n", month);
             long madeDue = System.nanoTime();
@@ -133,6 +136,12 @@ public class CloseBench {
                     WHERE e.kind = 'SURPLUS'""")) {
                 result.next();
                 System.out.printf("goal entries written: %,d SURPLUS, %s in all%n", result.getLong(1), result.getBigDecimal(2));
+            }
+            try (var statement = db.createStatement(); var result = statement.executeQuery("""
+                    SELECT count(*) FROM ledger_transaction t JOIN close_bench_budget b ON b.budget_id = t.budget_id
+                    WHERE t.recurring_rule_id IS NOT NULL""")) {
+                result.next();
+                System.out.printf("recurring rent posted meanwhile: %,d of %,d%n", result.getLong(1), seeded.size());
             }
         }
 
@@ -178,6 +187,13 @@ public class CloseBench {
             statement.execute("""
                     INSERT INTO closed_month (budget_id, month, income, expense, net, accounted_surplus, swept, allocated_to_goals, closed_at)
                     SELECT budget_id, DATE '%s', 0, 0, 0, 0, 0, 0, now() FROM close_bench_budget""".formatted(month.minusMonths(1).atDay(1)));
+            // a monthly rent rule each, posted last month, not due until the bench makes it due with the close
+            statement.execute("""
+                    INSERT INTO recurring_rule (id, budget_id, type, amount, description, frequency, every, start_on, next_occurrence,
+                                                posted_through, created_by, created_at, updated_by, updated_at, version)
+                    SELECT gen_random_uuid(), budget_id, 'EXPENSE', 650.00, 'Rent', 'MONTHLY', 1, DATE '%1$s', NULL, DATE '%1$s',
+                           '%2$s', now(), '%2$s', now(), 1
+                    FROM close_bench_budget""".formatted(month.atDay(1), owner));
             statement.execute("""
                     INSERT INTO month_close_cursor (budget_id, next_month, due_at, started)
                     SELECT budget_id, DATE '%s', now() + interval '1 year', TRUE FROM close_bench_budget""".formatted(month.atDay(1)));

@@ -212,8 +212,8 @@ class MoneyNewsIT {
 
         moneyNews.on(new BudgetAlertRaised(budget, "BALANCE_BELOW_ZERO", "2026-05", null, null, "-299", "0", "JPY"), metadata());
 
-        assertThat(notifications(ann)).containsExactly("BUDGET_ALERT|“your budget” is below zero|The budget “your budget” is below zero in "
-                + "May 2026: the month’s income minus its expense is -299 JPY.|" + budget);
+        assertThat(notifications(ann)).containsExactly("BUDGET_ALERT|“your budget” is below zero|The budget “your budget” went below zero in "
+                + "May 2026: its balance is -299 JPY.|" + budget);
         assertThat(outbox(ann)).containsExactly("BUDGET_ALERT|" + ann.email());
     }
 

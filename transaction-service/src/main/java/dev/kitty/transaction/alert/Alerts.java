@@ -180,11 +180,14 @@ class Alerts {
                 .list();
     }
 
-    /** The month's income minus its expense, every category and member included. */
+    /**
+     * The budget's balance at the end of the month, as the summary shows it: all income minus all expense up to then.
+     * Not the month's own net, which dips below zero in most households between rent and payday.
+     */
     private BigDecimal balance(UUID budgetId, YearMonth month) {
         return jdbc.sql("""
                         SELECT coalesce(sum(CASE WHEN type = 'INCOME' THEN total ELSE -total END), 0)
-                        FROM monthly_rollup WHERE budget_id = :budgetId AND month = :month
+                        FROM monthly_rollup WHERE budget_id = :budgetId AND month <= :month
                         """)
                 .param("budgetId", budgetId).param("month", month.atDay(1))
                 .query(BigDecimal.class).single();

@@ -112,6 +112,9 @@ public class LedgerBench {
         }
 
         System.out.printf("%nPOST /transactions, %d clients for %d s (each with rollup upsert and outbox row):%n", clients, seconds);
+        // unmeasured first: the full JIT compiles the write path (and burns CPU doing it) during the first seconds
+        postThroughput(null, base, clients, 10);
+        postThroughput(null, service + base, clients, 10);
         postThroughput("through the gateway:", base, clients, seconds);
         postThroughput("straight to the service:", service + base, clients, seconds);
         try (Connection db = DriverManager.getConnection(jdbcUrl, "kitty_transaction", "kitty_transaction")) {
@@ -205,6 +208,7 @@ public class LedgerBench {
         db.commit();
     }
 
+    /** {@code label} null: a warm-up, not printed. */
     static void postThroughput(String label, String base, int clients, int seconds) throws Exception {
         var stop = new AtomicBoolean();
         var failed = new AtomicLong();
@@ -239,6 +243,9 @@ public class LedgerBench {
             pool.shutdown();
             pool.awaitTermination(30, TimeUnit.SECONDS);
             double elapsed = seconds(started);
+            if (label == null) {
+                return;
+            }
             long[] samples = latencies.stream().mapToLong(Long::longValue).toArray();
             System.out.printf(Locale.ROOT, "  %-26s %8.0f created/s   p50 %.1f ms   p99 %.1f ms   (%d failed)%n",
                     label, samples.length / elapsed, percentile(samples, 50), percentile(samples, 99), failed.get());

@@ -143,6 +143,18 @@ public class CloseBench {
                 result.next();
                 System.out.printf("recurring rent posted meanwhile: %,d of %,d%n", result.getLong(1), seeded.size());
             }
+            long rentDeadline = System.nanoTime() + Duration.ofSeconds(timeout).toNanos();
+            long rent = 0;
+            while (rent < seeded.size() && System.nanoTime() < rentDeadline) {
+                try (var statement = db.createStatement(); var result = statement.executeQuery("""
+                        SELECT count(*) FROM ledger_transaction t JOIN close_bench_budget b ON b.budget_id = t.budget_id
+                        WHERE t.recurring_rule_id IS NOT NULL""")) {
+                    result.next();
+                    rent = result.getLong(1);
+                }
+                Thread.sleep(100);
+            }
+            System.out.printf(Locale.ROOT, "all %,d rents posted %.1f s after the month was made due%n", rent, (System.nanoTime() - madeDue) / 1e9);
         }
 
         System.out.printf("%nreads through the gateway, %d clients:%n", clients);

@@ -18,16 +18,25 @@ class MonthCloseScheduler {
     private static final Logger log = LoggerFactory.getLogger(MonthCloseScheduler.class);
 
     private final MonthClose monthClose;
+    /** Fixed rate, one poll at a time: see {@code recurring.RecurringScheduler} for why not fixed delay. */
+    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
 
     MonthCloseScheduler(MonthClose monthClose) {
         this.monthClose = monthClose;
     }
 
-    @Scheduled(fixedDelayString = "${kitty.transaction.scheduler.poll-interval:1m}", initialDelayString = "${kitty.transaction.scheduler.initial-delay:10s}")
+    @Scheduled(fixedRateString = "${kitty.transaction.scheduler.poll-interval:1m}", initialDelayString = "${kitty.transaction.scheduler.initial-delay:10s}")
     void closeDueMonths() {
-        var closed = monthClose.closeDueMonths();
-        if (!closed.isEmpty()) {
-            log.info("Month close: {} months closed", closed.size());
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            var closed = monthClose.closeDueMonths();
+            if (!closed.isEmpty()) {
+                log.info("Month close: {} months closed", closed.size());
+            }
+        } finally {
+            running.set(false);
         }
     }
 }

@@ -80,7 +80,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         Directories.create(directory);
         // the quorum is static (controller.quorum.voters), so the controller port may differ per start
-        Properties config = config(directory, port, Ports.freePort());
+        Properties config = config(directory, port, Ports.freePortOtherThan(port));
         if (!Files.exists(directory.resolve("meta.properties"))) {
             format(config);
         }

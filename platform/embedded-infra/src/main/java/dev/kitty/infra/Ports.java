@@ -49,9 +49,21 @@ public final class Ports {
      * by number.
      */
     public static int freePort() {
+        return freePortOtherThan();
+    }
+
+    /**
+     * {@link #freePort()}, never one of {@code chosen}: ports picked a moment ago are still free until their server
+     * binds them, and two random picks from this range meet about once in 12,000 starts (a broker got the same port for
+     * its listener and its controller in CI).
+     */
+    public static int freePortOtherThan(int... chosen) {
         var random = java.util.concurrent.ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 1_000; attempt++) {
             int port = random.nextInt(LOW, HIGH + 1);
+            if (java.util.Arrays.stream(chosen).anyMatch(taken -> taken == port)) {
+                continue;
+            }
             try (var socket = new ServerSocket()) {
                 socket.bind(new InetSocketAddress(LOOPBACK, port), 1);
                 return port;

@@ -46,4 +46,13 @@ class PortsTests {
         assertThatIllegalArgumentException().isThrownBy(() -> Ports.requireFree("test", 0));
         assertThatIllegalArgumentException().isThrownBy(() -> Ports.requireFree("test", 65_536));
     }
+
+    @Test
+    void neverHandsOutAPortChosenAMomentAgo() {
+        // every even port of the range was chosen already: each pick must be odd
+        int[] evenPorts = java.util.stream.IntStream.rangeClosed(Ports.LOW, Ports.HIGH).filter(port -> port % 2 == 0).toArray();
+        for (int i = 0; i < 200; i++) {
+            org.assertj.core.api.Assertions.assertThat(Ports.freePortOtherThan(evenPorts) % 2).isEqualTo(1);
+        }
+    }
 }

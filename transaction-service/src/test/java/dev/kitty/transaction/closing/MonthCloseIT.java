@@ -2,6 +2,7 @@ package dev.kitty.transaction.closing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,26 @@ class MonthCloseIT extends ClosingTestSupport {
                 .usingElementComparator(java.math.BigDecimal::compareTo)
                 .containsExactly(new java.math.BigDecimal("10"), new java.math.BigDecimal("20"), new java.math.BigDecimal("30"));
         assertThat(closeAt("2012-05-01T00:00:00Z", team.budget())).containsExactly(YearMonth.of(2012, 4));
+    }
+
+    @Test
+    void theSchedulersPaceIsAskedBeforeEveryMonthItCloses() {
+        var team = teamIn("UTC", "2013-01-05T00:00:00Z");
+        income(team, "10", "2013-01-05");
+        var paced = new java.util.concurrent.atomic.AtomicInteger();
+        var closedAfterPermits = new java.util.ArrayList<Integer>();
+        clock.set(Instant.parse("2013-04-15T12:00:00Z"));
+
+        var closed = monthClose.closeDueMonths(java.util.Set.of(team.budget()), () -> {
+            closedAfterPermits.add(closedMonths(team.budget()).size());
+            paced.incrementAndGet();
+        });
+
+        // January to March: a permit before each month, and one more before the claim that finds nothing left
+        assertThat(closed).extracting(MonthClose.Closed::month)
+                .containsExactly(YearMonth.of(2013, 1), YearMonth.of(2013, 2), YearMonth.of(2013, 3));
+        assertThat(paced).hasValue(4);
+        assertThat(closedAfterPermits).containsExactly(0, 1, 2, 3);
     }
 
     @Test

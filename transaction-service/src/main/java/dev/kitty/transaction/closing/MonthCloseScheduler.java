@@ -3,6 +3,7 @@ package dev.kitty.transaction.closing;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,7 +28,7 @@ class MonthCloseScheduler {
 
     private final MonthClose monthClose;
     /** Fixed rate, one poll at a time: see {@code recurring.RecurringScheduler} for why not fixed delay. */
-    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
 
     private final Runnable pace;
 

@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -57,22 +59,48 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @throws PortInUseException when the port is taken
      */
     public static EmbeddedKafkaBroker start(Path logDirectory, int port, boolean reset) {
-        return start(logDirectory.toAbsolutePath().normalize(), port, reset, null);
+        return start(logDirectory, port, reset, List.of());
+    }
+
+    /**
+     * Like {@link #start(Path, int, boolean)}, with more client listeners, each advertising its own address: a
+     * client that bootstraps through a TCP proxy in front of such a listener is told to reach the broker through
+     * the proxy again, so a fault test can cut or slow one client's link to the broker and no one else's.
+     */
+    public static EmbeddedKafkaBroker start(Path logDirectory, int port, boolean reset, List<Listener> extraListeners) {
+        return start(logDirectory.toAbsolutePath().normalize(), port, reset, null, extraListeners);
+    }
+
+    /**
+     * A further PLAINTEXT listener on {@code 127.0.0.1:port} that advertises {@code 127.0.0.1:advertisedPort}.
+     *
+     * @param name the listener's name, upper case, not PLAINTEXT or CONTROLLER
+     */
+    public record Listener(String name, int port, int advertisedPort) {
+
+        public Listener {
+            if (!name.matches("[A-Z][A-Z0-9_]*") || name.equals("PLAINTEXT") || name.equals("CONTROLLER")) {
+                throw new IllegalArgumentException("Not a usable listener name: " + name);
+            }
+        }
+
     }
 
     /** Starts a throw-away broker on a free port; its log directory is deleted on {@link #close()}. */
     public static EmbeddedKafkaBroker startTemporary() {
         Path directory = Directories.createTemporary("kitty-kafka-");
         try {
-            return start(directory, Ports.freePort(), false, directory);
+            return start(directory, Ports.freePort(), false, directory, List.of());
         } catch (RuntimeException e) {
             Directories.deleteRecursively(directory);
             throw e;
         }
     }
 
-    private static EmbeddedKafkaBroker start(Path directory, int port, boolean reset, @Nullable Path temporary) {
+    private static EmbeddedKafkaBroker start(Path directory, int port, boolean reset, @Nullable Path temporary,
+            List<Listener> extraListeners) {
         Ports.requireFree("Kafka", port);
+        extraListeners.forEach((listener) -> Ports.requireFree("Kafka listener " + listener.name(), listener.port()));
         QuietLogging.apply();
         long started = System.nanoTime();
         if (reset) {
@@ -80,7 +108,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         Directories.create(directory);
         // the quorum is static (controller.quorum.voters), so the controller port may differ per start
-        Properties config = config(directory, port, Ports.freePortOtherThan(port));
+        int[] taken = IntStream.concat(IntStream.of(port),
+                extraListeners.stream().mapToInt(Listener::port)).toArray();
+        Properties config = config(directory, port, Ports.freePortOtherThan(taken), extraListeners);
         if (!Files.exists(directory.resolve("meta.properties"))) {
             format(config);
         }
@@ -99,15 +129,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     static Properties config(Path directory, int port, int controllerPort) {
+        return config(directory, port, controllerPort, List.of());
+    }
+
+    static Properties config(Path directory, int port, int controllerPort, List<Listener> extraListeners) {
+        var listeners = new StringBuilder("PLAINTEXT://" + Ports.LOOPBACK_HOST + ":" + port);
+        var advertised = new StringBuilder("PLAINTEXT://" + Ports.LOOPBACK_HOST + ":" + port);
+        var protocols = new StringBuilder("PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        for (Listener extra : extraListeners) {
+            listeners.append(',').append(extra.name()).append("://").append(Ports.LOOPBACK_HOST).append(':').append(extra.port());
+            advertised.append(',').append(extra.name()).append("://").append(Ports.LOOPBACK_HOST).append(':')
+                .append(extra.advertisedPort());
+            protocols.append(',').append(extra.name()).append(":PLAINTEXT");
+        }
         var config = new Properties();
         config.putAll(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", "1"),
                 Map.entry("controller.quorum.voters", "1@" + Ports.LOOPBACK_HOST + ":" + controllerPort),
-                Map.entry("listeners", "PLAINTEXT://" + Ports.LOOPBACK_HOST + ":" + port
-                        + ",CONTROLLER://" + Ports.LOOPBACK_HOST + ":" + controllerPort),
-                Map.entry("advertised.listeners", "PLAINTEXT://" + Ports.LOOPBACK_HOST + ":" + port),
-                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                Map.entry("listeners", listeners + ",CONTROLLER://" + Ports.LOOPBACK_HOST + ":" + controllerPort),
+                Map.entry("advertised.listeners", advertised.toString()),
+                Map.entry("listener.security.protocol.map", protocols.toString()),
                 Map.entry("controller.listener.names", "CONTROLLER"),
                 Map.entry("inter.broker.listener.name", "PLAINTEXT"),
                 Map.entry("log.dirs", directory.toString()),

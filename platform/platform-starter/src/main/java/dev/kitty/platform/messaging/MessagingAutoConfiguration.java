@@ -108,7 +108,16 @@ public class MessagingAutoConfiguration {
         backOff.setMaxAttempts(properties.retryAttempts());
         var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class, DeserializationException.class);
+        // a database that is away for a while: wait for it rather than dead-letter events that would succeed
+        handler.setBackOffFunction((record, failure) -> TransientFailures.isTransient(failure)
+                ? untilItPasses(properties) : null);
         return handler;
+    }
+
+    private static ExponentialBackOff untilItPasses(MessagingProperties properties) {
+        var backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.transientRetryMaxBackoff().toMillis());
+        return backOff;
     }
 
     @Bean

@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                than the topics' retention (Kafka's default: 7 days) and than the time within which a
  *                                dead-letter topic is replayed, since an event redelivered after it is applied again
  * @param processedEventPruningInterval how often ids older than the retention are forgotten
+ * @param transientRetryMaxBackoff the longest pause between retries of an event that failed because the database (or
+ *                                 another resource) was unreachable: such an event is retried until it succeeds, never
+ *                                 dead-lettered, and holds its partition meanwhile
  */
 @ConfigurationProperties("kitty.messaging")
 public record MessagingProperties(
@@ -23,7 +26,8 @@ public record MessagingProperties(
         @DefaultValue("30s") Duration resubmitInterval,
         @DefaultValue("30s") Duration resubmitOlderThan,
         @DefaultValue("14d") Duration processedEventRetention,
-        @DefaultValue("1h") Duration processedEventPruningInterval) {
+        @DefaultValue("1h") Duration processedEventPruningInterval,
+        @DefaultValue("10s") Duration transientRetryMaxBackoff) {
 
     public MessagingProperties {
         if (processedEventRetention.isNegative() || processedEventRetention.isZero()) {

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -59,6 +60,11 @@ class MessagingIT {
         }
     }
 
+    /** More failures than {@code retry-attempts} allows: only an unbounded retry of transient failures gets through. */
+    static final int DATABASE_AWAY_TIMES = 6;
+
+    static final java.util.Map<UUID, Integer> DATABASE_AWAY_FAILURES = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Two listeners of one type in one class: each applies an event once, under its own id. */
     static class ThingRecorder {
 
@@ -72,6 +78,10 @@ class MessagingIT {
         void seen(ThingHappened event, EventMetadata metadata) {
             if ("explode".equals(event.label())) {
                 throw new IllegalStateException("this thing always fails");
+            }
+            if ("database-away".equals(event.label())
+                    && DATABASE_AWAY_FAILURES.merge(event.thingId(), 1, Integer::sum) <= DATABASE_AWAY_TIMES) {
+                throw new CannotGetJdbcConnectionException("the database is away for a while");
             }
             jdbc.sql("INSERT INTO thing_seen (thing_id, label) VALUES (?, ?)").params(event.thingId(), metadata.type()).update();
         }
@@ -217,6 +227,16 @@ class MessagingIT {
         var dead = awaitOnTopic(DeadLetters.topicFor(TOPIC, "messaging-test"), failing.toString());
         assertThat(dead.value()).contains("explode");
         assertThat(seen(failing)).isZero();
+    }
+
+    /** Fault scenario F7 found this: a database away for 30 s dead-lettered events that would have succeeded. */
+    @Test
+    void retriesAnEventUntilTheDatabaseIsBackInsteadOfDeadLetteringIt() {
+        var thing = UUID.randomUUID();
+        send(thing.toString(), cloudEvent(UUID.randomUUID().toString(), thing, "database-away"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> seen(thing) == 1);
+        assertThat(DATABASE_AWAY_FAILURES.get(thing)).isEqualTo(DATABASE_AWAY_TIMES + 1);
     }
 
     @Test

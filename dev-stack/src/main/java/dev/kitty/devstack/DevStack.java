@@ -45,7 +45,9 @@ public final class DevStack implements AutoCloseable {
 
     private final List<ServiceProcess> processes = new CopyOnWriteArrayList<>();
 
-    private @Nullable Infrastructure infrastructure;
+    private final Map<Service, Map<String, String>> environments = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private volatile @Nullable Infrastructure infrastructure;
 
     private @Nullable AotCache aotCache;
 
@@ -195,7 +197,78 @@ public final class DevStack implements AutoCloseable {
         return new AotCache(this.config.aotDirectory(), this.javaBinary, this.config.jvmOptions());
     }
 
+    // ---- fault injection: one service at a time, for the fault tests; never used by ./run.sh
+
+    /** SIGKILL: the service dies at once, as in a crash. */
+    void kill(Service service) {
+        process(service).kill();
+        log.info("{} killed (SIGKILL)", service.moduleName());
+    }
+
+    /** SIGSTOP: the process freezes with its connections open, as in a long GC pause or a hung host. */
+    void pause(Service service) {
+        process(service).signal("STOP");
+        log.info("{} paused (SIGSTOP)", service.moduleName());
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    void resume(Service service) {
+        process(service).signal("CONT");
+        log.info("{} resumed (SIGCONT)", service.moduleName());
+    }
+
+    /** SIGTERM and wait: a graceful stop, as in a rolling deployment. */
+    void stop(Service service) {
+        ServiceProcess process = process(service);
+        process.requestStop();
+        if (!process.awaitStop(STOP_GRACE)) {
+            log.warn("{} did not stop within the grace period and was killed", service.moduleName());
+        }
+        log.info("{} stopped", service.moduleName());
+    }
+
+    /**
+     * Starts a stopped or killed service again with the environment of its first start and waits until it is ready
+     * and listed UP in Eureka.
+     */
+    void restart(Service service) {
+        ServiceProcess old = process(service);
+        if (old.isAlive()) {
+            throw new IllegalStateException(service.moduleName() + " is still running: stop or kill it first");
+        }
+        long begin = System.nanoTime();
+        this.processes.remove(old);
+        startService(service, this.environments.get(service), old.log());
+        EurekaRegistry eureka = new EurekaRegistry(eurekaUrl());
+        ReadinessProbe probe = new ReadinessProbe();
+        awaitCondition(service.moduleName() + " to be ready again", () -> probe.isReady(baseUrl(service))
+                && (!service.registersWithEureka() || eureka.upApplications().contains(service.eurekaId())));
+        log.info("{} restarted and ready ({} s)", service.moduleName(), seconds(since(begin)));
+    }
+
+    private ServiceProcess process(Service service) {
+        return this.processes.stream()
+            .filter((process) -> process.service() == service)
+            .reduce((first, second) -> second)
+            .orElseThrow(() -> new IllegalArgumentException(service.moduleName() + " is not part of this stack"));
+    }
+
+    Infrastructure infrastructure() {
+        Infrastructure infra = this.infrastructure;
+        if (infra == null) {
+            throw new IllegalStateException("The infrastructure is not running");
+        }
+        return infra;
+    }
+
     private void startService(Service service, Map<String, String> environment) {
+        startService(service, environment, new ServiceLog(service.moduleName(), service.ordinal(), this.prefixer,
+                this.config.echoOutput() ? this.console : null,
+                this.config.logDirectory().resolve(service.moduleName() + ".log")));
+    }
+
+    private void startService(Service service, Map<String, String> environment, ServiceLog serviceLog) {
+        this.environments.put(service, Map.copyOf(environment));
         Path jar = service.jar(this.config.repoRoot());
         List<String> aotOptions = List.of();
         AotCache.Mode aotMode = AotCache.Mode.OFF;
@@ -208,9 +281,6 @@ public final class DevStack implements AutoCloseable {
                     (aotMode == AotCache.Mode.TRAIN) ? "training" : "using", plan.cache());
         }
         List<String> command = JavaCommand.of(this.javaBinary, this.config.jvmOptions(), aotOptions, jar);
-        ServiceLog serviceLog = new ServiceLog(service.moduleName(), service.ordinal(), this.prefixer,
-                this.config.echoOutput() ? this.console : null,
-                this.config.logDirectory().resolve(service.moduleName() + ".log"));
         synchronized (this.lock) {
             if (this.closed) {
                 throw new StackStartException("The stack was stopped while starting");

@@ -8,42 +8,52 @@ import java.util.Deque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** PostgreSQL with one database per service, a Kafka broker and a mail server, all in the launcher's JVM. */
+/**
+ * PostgreSQL with one database per service, a Kafka broker and a mail server, all in the launcher's JVM. A fault test
+ * may stop any of them and start it again on the same port and data ({@link #stopKafka()}, {@link #startKafka()}, …).
+ */
 final class Infrastructure implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Infrastructure.class);
 
-    private final EmbeddedPostgresServer postgres;
+    private final StackConfig config;
 
-    private final EmbeddedKafkaBroker kafka;
+    private volatile EmbeddedPostgresServer postgres;
 
-    private final EmbeddedMailServer mail;
+    private volatile EmbeddedKafkaBroker kafka;
 
-    private Infrastructure(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, EmbeddedMailServer mail) {
+    private volatile EmbeddedMailServer mail;
+
+    private final InfrastructureEndpoints endpoints;
+
+    private Infrastructure(StackConfig config, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka,
+            EmbeddedMailServer mail) {
+        this.config = config;
         this.postgres = postgres;
         this.kafka = kafka;
         this.mail = mail;
+        // ports and addresses outlive a restart: the endpoints are those of the first start
+        this.endpoints = new InfrastructureEndpoints(postgres::jdbcUrl, kafka.bootstrapServers(),
+                ServiceEnvironment.BIND_ADDRESS, mail.smtpPort(), mail.imapPort());
     }
 
     /** Starts everything, or nothing: what did start is stopped again when a later step fails. */
     static Infrastructure start(StackConfig config) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            StackPorts ports = config.ports();
-            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(config.postgresDirectory(), ports.postgres(),
-                    config.reset());
+            EmbeddedPostgresServer postgres = startPostgres(config, config.reset());
             started.push(postgres);
             for (Service service : config.services()) {
                 service.database().ifPresent((database) -> postgres.ensureDatabase(database, database, database));
             }
             log.info("PostgreSQL ready on port {}", postgres.port());
-            EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(config.kafkaDirectory(), ports.kafka(), config.reset());
+            EmbeddedKafkaBroker kafka = startKafka(config, config.reset());
             started.push(kafka);
             log.info("Kafka ready at {}", kafka.bootstrapServers());
-            EmbeddedMailServer mail = EmbeddedMailServer.start(ports.smtp(), ports.imap());
+            EmbeddedMailServer mail = startMail(config);
             started.push(mail);
             log.info("Mail server ready: SMTP {}, IMAP {}", mail.smtpPort(), mail.imapPort());
-            return new Infrastructure(postgres, kafka, mail);
+            return new Infrastructure(config, postgres, kafka, mail);
         }
         catch (RuntimeException ex) {
             closeAll(started);
@@ -51,13 +61,50 @@ final class Infrastructure implements AutoCloseable {
         }
     }
 
+    private static EmbeddedPostgresServer startPostgres(StackConfig config, boolean reset) {
+        return EmbeddedPostgresServer.start(config.postgresDirectory(), config.ports().postgres(), reset);
+    }
+
+    private static EmbeddedKafkaBroker startKafka(StackConfig config, boolean reset) {
+        return EmbeddedKafkaBroker.start(config.kafkaDirectory(), config.ports().kafka(), reset, config.kafkaListeners());
+    }
+
+    private static EmbeddedMailServer startMail(StackConfig config) {
+        return EmbeddedMailServer.start(config.ports().smtp(), config.ports().imap());
+    }
+
     InfrastructureEndpoints endpoints() {
-        return new InfrastructureEndpoints(this.postgres::jdbcUrl, this.kafka.bootstrapServers(),
-                ServiceEnvironment.BIND_ADDRESS, this.mail.smtpPort(), this.mail.imapPort());
+        return this.endpoints;
     }
 
     EmbeddedMailServer mail() {
         return this.mail;
+    }
+
+    void stopKafka() {
+        this.kafka.close();
+    }
+
+    /** The same port, listeners and log directory: topics and committed offsets are kept. */
+    void startKafka() {
+        this.kafka = startKafka(this.config, false);
+    }
+
+    void stopPostgres() {
+        this.postgres.close();
+    }
+
+    void startPostgres() {
+        this.postgres = startPostgres(this.config, false);
+    }
+
+    /** GreenMail keeps mail in memory: what it had received is gone after a restart. */
+    void stopMail() {
+        this.mail.close();
+    }
+
+    void startMail() {
+        this.mail = startMail(this.config);
     }
 
     /** Mail, then Kafka, then PostgreSQL: the reverse of the start order. */

@@ -128,6 +128,59 @@ public final class RunningStack implements AutoCloseable {
         return CompletableFuture.anyOf(exits).thenApply(ServiceExit.class::cast);
     }
 
+    // ---- faults, for the fault tests (fault-tests/): one component at a time, on loopback only
+
+    /** SIGKILL one service, as a crash would: no shutdown hook runs. {@link #restart} brings it back. */
+    public void kill(Service service) {
+        this.stack.kill(service);
+    }
+
+    /** SIGSTOP one service: frozen with its connections open, as in a long pause. {@link #resume} thaws it. */
+    public void pause(Service service) {
+        this.stack.pause(service);
+    }
+
+    public void resume(Service service) {
+        this.stack.resume(service);
+    }
+
+    /** SIGTERM one service and wait for it to end: a graceful stop, as in a rolling deployment. */
+    public void stop(Service service) {
+        this.stack.stop(service);
+    }
+
+    /** Starts a stopped or killed service again, as first configured, and waits until it is ready and registered. */
+    public void restart(Service service) {
+        this.stack.restart(service);
+    }
+
+    /** Shuts the broker down; clients see it gone until {@link #startKafka()}. */
+    public void stopKafka() {
+        this.infrastructure.stopKafka();
+    }
+
+    /** The broker again, on the same port and log directory: topics and committed offsets are kept. */
+    public void startKafka() {
+        this.infrastructure.startKafka();
+    }
+
+    public void stopPostgres() {
+        this.infrastructure.stopPostgres();
+    }
+
+    public void startPostgres() {
+        this.infrastructure.startPostgres();
+    }
+
+    /** Stops SMTP and IMAP; GreenMail keeps mail in memory, so what it had received is gone. */
+    public void stopMail() {
+        this.infrastructure.stopMail();
+    }
+
+    public void startMail() {
+        this.infrastructure.startMail();
+    }
+
     List<ServiceProcess> processes() {
         return this.stack.processes();
     }

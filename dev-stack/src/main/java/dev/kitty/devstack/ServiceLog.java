@@ -8,10 +8,12 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +37,8 @@ final class ServiceLog {
 
     private final Deque<String> tail = new ArrayDeque<>();
 
+    private final AtomicInteger pumps = new AtomicInteger();
+
     ServiceLog(String name, int colorIndex, LogPrefixer prefixer, @Nullable PrintStream echo, @Nullable Path file) {
         this.name = name;
         this.colorIndex = colorIndex;
@@ -43,17 +47,27 @@ final class ServiceLog {
         this.file = file;
     }
 
-    /** Reads the stream to its end on a daemon thread. */
+    /**
+     * Reads the stream to its end on a daemon thread. The first process of a service starts its log file afresh; a
+     * restarted one (a fault test's) appends to it.
+     */
     Thread pump(InputStream output) {
-        Thread thread = new Thread(() -> copy(output), "log-" + this.name);
+        boolean append = this.pumps.getAndIncrement() > 0;
+        Thread thread = new Thread(() -> copy(output, append), "log-" + this.name);
         thread.setDaemon(true);
         thread.start();
         return thread;
     }
 
     void copy(InputStream output) {
+        copy(output, false);
+    }
+
+    private void copy(InputStream output, boolean append) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8));
-                BufferedWriter writer = (this.file != null) ? Files.newBufferedWriter(this.file) : null) {
+                BufferedWriter writer = (this.file != null) ? Files.newBufferedWriter(this.file, StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE, append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)
+                        : null) {
             String line;
             while ((line = reader.readLine()) != null) {
                 accept(line);

@@ -87,6 +87,42 @@ final class ServiceProcess {
         this.process.toHandle().destroy();
     }
 
+    /** SIGKILL, as a crash or the OOM killer would: no shutdown hook runs, nothing is flushed. */
+    void kill() {
+        this.stopping = true;
+        this.process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        this.process.toHandle().destroyForcibly();
+        try {
+            this.process.waitFor(30, TimeUnit.SECONDS);
+            this.pump.join(Duration.ofSeconds(2));
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sends a signal by name ({@code STOP}, {@code CONT}) with the system's {@code kill}: Java has no API for it. */
+    void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(pid())).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + pid() + " failed: "
+                        + new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not signal " + this.service.moduleName(), ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling " + this.service.moduleName(), ex);
+        }
+    }
+
+    boolean isAlive() {
+        return this.process.isAlive();
+    }
+
     /**
      * Waits up to the grace period for the process to end, then kills it.
      * @return whether the process ended by itself

@@ -1,7 +1,9 @@
 package dev.kitty.devstack;
 
+import dev.kitty.infra.EmbeddedKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -26,10 +28,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param startupTimeout how long to wait for every service to be registered in Eureka and ready
  * @param serviceEnvironment extra environment variables per service, applied over the stack's own (e.g. a
  *        bootstrapped SUPER_USER for auth-service in a test stack)
+ * @param kafkaListeners more broker listeners, each advertising its own address (a fault test's proxy)
  */
 public record StackConfig(Path repoRoot, Path dataDirectory, boolean temporaryData, boolean reset, StackPorts ports,
         List<String> jvmOptions, List<Service> services, boolean aot, Path aotDirectory, boolean echoOutput,
-        Duration startupTimeout, Map<Service, Map<String, String>> serviceEnvironment) {
+        Duration startupTimeout, Map<Service, Map<String, String>> serviceEnvironment,
+        List<EmbeddedKafkaBroker.Listener> kafkaListeners) {
 
     /**
      * Small heaps and the C1 compiler only: a dev stack of seven JVMs on a laptop starts faster and uses less
@@ -60,13 +64,14 @@ public record StackConfig(Path repoRoot, Path dataDirectory, boolean temporaryDa
         Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
         serviceEnvironment.forEach((service, environment) -> environments.put(service, Map.copyOf(environment)));
         serviceEnvironment = Collections.unmodifiableMap(environments);
+        kafkaListeners = List.copyOf(kafkaListeners);
     }
 
     /** The developer's stack: well-known ports and data kept in {@code <repoRoot>/.kitty}. */
     public static StackConfig defaults(Path repoRoot) {
         Path dataDirectory = repoRoot.resolve(".kitty");
         return new StackConfig(repoRoot, dataDirectory, false, false, StackPorts.defaults(), FAST_START_JVM_OPTIONS,
-                List.of(Service.values()), false, dataDirectory.resolve("aot"), true, DEFAULT_STARTUP_TIMEOUT, Map.of());
+                List.of(Service.values()), false, dataDirectory.resolve("aot"), true, DEFAULT_STARTUP_TIMEOUT, Map.of(), List.of());
     }
 
     /**
@@ -79,48 +84,48 @@ public record StackConfig(Path repoRoot, Path dataDirectory, boolean temporaryDa
         Path dataDirectory = Path.of(System.getProperty("java.io.tmpdir"), name);
         return new StackConfig(repoRoot, dataDirectory, true, false, StackPorts.free(), FAST_START_JVM_OPTIONS,
                 List.of(Service.values()), false, repoRoot.resolve(".kitty").resolve("aot-ephemeral"), true,
-                DEFAULT_STARTUP_TIMEOUT, Map.of());
+                DEFAULT_STARTUP_TIMEOUT, Map.of(), List.of());
     }
 
     public StackConfig withReset(boolean reset) {
         return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, reset, this.ports,
-                this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout, this.serviceEnvironment);
+                this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout, this.serviceEnvironment, this.kafkaListeners);
     }
 
     /** Keep data in the given directory (and the AOT caches in its {@code aot} sub-directory). */
     public StackConfig withDataDirectory(Path dataDirectory) {
         return new StackConfig(this.repoRoot, dataDirectory, false, this.reset, this.ports, this.jvmOptions,
-                this.services, this.aot, dataDirectory.resolve("aot"), this.echoOutput, this.startupTimeout, this.serviceEnvironment);
+                this.services, this.aot, dataDirectory.resolve("aot"), this.echoOutput, this.startupTimeout, this.serviceEnvironment, this.kafkaListeners);
     }
 
     public StackConfig withAot(boolean aot) {
         return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
-                this.jvmOptions, this.services, aot, this.aotDirectory, this.echoOutput, this.startupTimeout, this.serviceEnvironment);
+                this.jvmOptions, this.services, aot, this.aotDirectory, this.echoOutput, this.startupTimeout, this.serviceEnvironment, this.kafkaListeners);
     }
 
     public StackConfig withPorts(StackPorts ports) {
         return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, ports,
-                this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout, this.serviceEnvironment);
+                this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout, this.serviceEnvironment, this.kafkaListeners);
     }
 
     public StackConfig withJvmOptions(List<String> jvmOptions) {
         return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
-                jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout, this.serviceEnvironment);
+                jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout, this.serviceEnvironment, this.kafkaListeners);
     }
 
     public StackConfig withServices(List<Service> services) {
         return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
-                this.jvmOptions, services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout, this.serviceEnvironment);
+                this.jvmOptions, services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout, this.serviceEnvironment, this.kafkaListeners);
     }
 
     public StackConfig withEchoOutput(boolean echoOutput) {
         return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
-                this.jvmOptions, this.services, this.aot, this.aotDirectory, echoOutput, this.startupTimeout, this.serviceEnvironment);
+                this.jvmOptions, this.services, this.aot, this.aotDirectory, echoOutput, this.startupTimeout, this.serviceEnvironment, this.kafkaListeners);
     }
 
     public StackConfig withStartupTimeout(Duration startupTimeout) {
         return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
-                this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, startupTimeout, this.serviceEnvironment);
+                this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, startupTimeout, this.serviceEnvironment, this.kafkaListeners);
     }
 
     /**
@@ -134,7 +139,16 @@ public record StackConfig(Path repoRoot, Path dataDirectory, boolean temporaryDa
         environments.put(service, merged);
         return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
                 this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout,
-                environments);
+                environments, this.kafkaListeners);
+    }
+
+    /** Adds a broker listener that advertises another address, such as a fault test's proxy in front of it. */
+    public StackConfig withKafkaListener(EmbeddedKafkaBroker.Listener listener) {
+        List<EmbeddedKafkaBroker.Listener> listeners = new ArrayList<>(this.kafkaListeners);
+        listeners.add(listener);
+        return new StackConfig(this.repoRoot, this.dataDirectory, this.temporaryData, this.reset, this.ports,
+                this.jvmOptions, this.services, this.aot, this.aotDirectory, this.echoOutput, this.startupTimeout,
+                this.serviceEnvironment, listeners);
     }
 
     /** The extra environment variables given for a service; empty when none. */

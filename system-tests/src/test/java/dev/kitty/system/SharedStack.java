@@ -73,7 +73,23 @@ public final class SharedStack implements ParameterResolver {
     }
 
     private static Started start() {
-        StackConfig config = StackConfig.ephemeral(repoRoot())
+        return new Started(startAndReport(testConfig()));
+    }
+
+    /** Starts a stack with the given configuration and prints when each service became ready. */
+    public static RunningStack startAndReport(StackConfig config) {
+        // on failure the exception carries the last lines of every service
+        RunningStack stack = DevStack.start(config);
+        System.out.println("Stack up in " + stack.startupTime().toMillis() + " ms: gateway " + stack.gatewayUrl());
+        stack.config().services().forEach((service) -> System.out.printf("  %-22s registered %6s ms, ready %6s ms%n",
+                service.moduleName(), millis(stack.registrationTimes().get(service)),
+                millis(stack.readinessTimes().get(service))));
+        return stack;
+    }
+
+    /** The system tests' stack: ephemeral, with a bootstrapped SUPER_USER and per-address throttles raised. */
+    public static StackConfig testConfig() {
+        return StackConfig.ephemeral(repoRoot())
             .withEchoOutput(Boolean.getBoolean("kitty.stack.echo"))
             .withStartupTimeout(Duration.ofMinutes(5))
             .withServiceEnvironment(Service.AUTH, Map.of(
@@ -91,13 +107,6 @@ public final class SharedStack implements ParameterResolver {
                     "KITTY_AUTH_THROTTLE_PASSWORDRESETSBYADDRESS_ATTEMPTS", "1000",
                     "KITTY_AUTH_THROTTLE_PASSWORDRESETSBYADDRESS_WINDOW", "15m",
                     "KITTY_AUTH_THROTTLE_PASSWORDRESETSBYADDRESS_LOCKOUT", "15m"));
-        // on failure the exception carries the last lines of every service
-        RunningStack stack = DevStack.start(config);
-        System.out.println("Stack up in " + stack.startupTime().toMillis() + " ms: gateway " + stack.gatewayUrl());
-        stack.config().services().forEach((service) -> System.out.printf("  %-22s registered %6s ms, ready %6s ms%n",
-                service.moduleName(), millis(stack.registrationTimes().get(service)),
-                millis(stack.readinessTimes().get(service))));
-        return new Started(stack);
     }
 
     private static String millis(Duration duration) {
@@ -122,8 +131,12 @@ public final class SharedStack implements ParameterResolver {
 
     /** The stack's data is temporary: its logs are copied to target/stack-logs to be read after the run. */
     private static void keepLogs(Path logDirectory) {
+        keepLogs(logDirectory, Path.of("target", "stack-logs"));
+    }
+
+    /** Copies the logs of a temporary stack to where they can be read after the run. */
+    public static void keepLogs(Path logDirectory, Path target) {
         try {
-            Path target = Path.of("target", "stack-logs");
             Files.createDirectories(target);
             try (Stream<Path> logs = Files.list(logDirectory)) {
                 for (Path log : logs.toList()) {

@@ -229,6 +229,8 @@ class GatewayRoutingIT {
         var response = send("GET", path, HttpRequest.newBuilder().header("Accept", "text/html"));
 
         assertProblem(response, 503);
+        // a client told when to come back retries instead of giving up (fault scenario F11: a rolling restart)
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.HttpMessageWriter;
@@ -32,6 +33,9 @@ class ProblemJsonExceptionHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemJsonExceptionHandler.class);
 
+    /** About how long an instance takes to be listed again, or gone from the load balancer's cache. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
     private final ServerResponse.Context context;
 
     ProblemJsonExceptionHandler(ServerCodecConfigurer codecs) {
@@ -57,6 +61,10 @@ class ProblemJsonExceptionHandler implements WebExceptionHandler {
         var problem = problemFor(ex, exchange.getRequest().getPath().value());
         if (ex instanceof ResponseStatusException status) {
             exchange.getResponse().getHeaders().addAll(status.getHeaders()); // e.g. Allow on a 405
+        }
+        if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            // an instance restarting or not yet registered: a short wait is all a client needs, and it should know
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         return ServerResponse.status(problem.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

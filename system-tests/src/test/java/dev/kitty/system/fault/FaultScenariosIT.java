@@ -3,7 +3,6 @@ package dev.kitty.system.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kitty.devstack.Service;
-import dev.kitty.system.SharedStack;
 import dev.kitty.system.fault.Checker.Verdict;
 import dev.kitty.system.security.KittyClient;
 import dev.kitty.system.security.KittyClient.Response;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -34,7 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * what every service holds. Each must end with 0 lost, 0 duplicated and 0 divergent, and leaves the stack whole for
  * the next.
  */
-@ExtendWith({ FaultStack.class, SharedStack.LogTailsOnFailure.class })
+@EnabledIfSystemProperty(named = "kitty.fault.scenarios", matches = "true",
+        disabledReason = "runs in the fault-scenarios execution, on a stack of its own")
+@ExtendWith(FaultStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultScenariosIT {
 
@@ -52,7 +54,7 @@ class FaultScenariosIT {
     static void households(FaultStack.Handle handle) {
         faults = handle;
         kitty = new KittyClient(handle.stack());
-        households = List.of(Household.create(kitty, "Fault household A"), Household.create(kitty, "Fault household B"));
+        households = List.of(Household.create(kitty, "fault-household-a"), Household.create(kitty, "fault-household-b"));
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The fault scenarios' stack, in a JVM of its own (the {@code fault-scenarios} Failsafe execution): the system tests'
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * transaction-service's scheduler polls every 2 s and closes at most 2 months a second. The outbox resubmits after 5 s instead of 30 s, so that scenarios converge within a CI run; a resubmission while the
  * first send is still under way only makes duplicates likelier, which is what the scenarios look for.
  */
-public final class FaultStack implements ParameterResolver {
+public final class FaultStack implements ParameterResolver, TestWatcher {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FaultStack.class);
 
@@ -47,8 +48,19 @@ public final class FaultStack implements ParameterResolver {
         return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Started.class, (key) -> start(), Started.class).handle;
     }
 
+    /** The services' last lines, for a failed scenario. */
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        Started started = context.getRoot().getStore(NAMESPACE).get(Started.class, Started.class);
+        if (started != null) {
+            System.err.println("==== " + context.getDisplayName() + " failed; the services' last lines:");
+            System.err.println(started.handle().stack().describeLogTails(60));
+        }
+    }
+
     private static Started start() {
-        StackConfig base = SharedStack.testConfig();
+        // a loaded machine (helpers, a soak) may start seven JVMs slowly; CI on a quiet one takes about two minutes
+        StackConfig base = SharedStack.testConfig().withStartupTimeout(java.time.Duration.ofMinutes(8));
         int kafkaPort = base.ports().kafka();
         int postgresPort = base.ports().postgres();
         int[] taken = java.util.stream.IntStream.concat(

@@ -57,6 +57,7 @@ class GatewayRoutingIT {
         SERVICES.forEach(id ->
                 registry.add("spring.cloud.discovery.client.simple.instances." + id + "[0].uri", () -> stubs.uri(id)));
         registry.add("spring.cloud.discovery.client.simple.instances.gone-service[0].uri", StubBackends::deadUri);
+        registry.add("spring.cloud.discovery.client.simple.instances.hanging-up-service[0].uri", StubBackends::hangingUpUri);
     }
 
     @AfterAll
@@ -72,6 +73,7 @@ class GatewayRoutingIT {
             return routes.routes()
                     .route("unregistered", r -> r.path("/test/unregistered").uri("lb://unregistered-service"))
                     .route("gone", r -> r.path("/test/gone").uri("lb://gone-service"))
+                    .route("hangs-up", r -> r.path("/test/hangs-up").uri("lb://hanging-up-service"))
                     .build();
         }
     }
@@ -231,6 +233,16 @@ class GatewayRoutingIT {
         assertProblem(response, 503);
         // a client told when to come back retries instead of giving up (fault scenario F11: a rolling restart)
         assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
+    }
+
+    /** Fault scenario F11 found a 500 here: an instance stopped with a request in flight. */
+    @Test
+    void answersBadGatewayProblemWhenTheInstanceHangsUpWithTheRequestInFlight() throws Exception {
+        var response = send("POST", "/test/hangs-up", HttpRequest.newBuilder().header("Content-Type", "application/json"));
+
+        assertProblem(response, 502);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
+        assertThat(response.body()).contains("may or may not have been carried out");
     }
 
     @Test

@@ -40,6 +40,28 @@ final class StubBackends implements AutoCloseable {
         }
     }
 
+    /**
+     * A local port where a server reads each request and hangs up without answering: an instance killed with the
+     * request in flight. Lives as long as the test JVM.
+     */
+    static String hangingUpUri() {
+        try {
+            var server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread.ofPlatform().daemon().name("hanging-up-backend").start(() -> {
+                while (!server.isClosed()) {
+                    try (var socket = server.accept()) {
+                        socket.getInputStream().read(new byte[8192]);
+                    } catch (IOException ignored) {
+                        // the next one
+                    }
+                }
+            });
+            return "http://127.0.0.1:" + server.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Properties parse(String body) {
         var echoed = new Properties();
         body.lines().filter(line -> line.contains("=")).forEach(line -> {

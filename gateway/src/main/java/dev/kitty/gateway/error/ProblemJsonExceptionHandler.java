@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import reactor.netty.http.client.PrematureCloseException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.HttpMessageWriter;
@@ -62,8 +63,8 @@ class ProblemJsonExceptionHandler implements WebExceptionHandler {
         if (ex instanceof ResponseStatusException status) {
             exchange.getResponse().getHeaders().addAll(status.getHeaders()); // e.g. Allow on a 405
         }
-        if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            // an instance restarting or not yet registered: a short wait is all a client needs, and it should know
+        if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE.value() || problem.status() == HttpStatus.BAD_GATEWAY.value()) {
+            // an instance restarting, gone or not yet registered: a short wait is all a client needs, and it should know
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         return ServerResponse.status(problem.status())
@@ -85,6 +86,13 @@ class ProblemJsonExceptionHandler implements WebExceptionHandler {
                 log.warn("Service instance unreachable for {}: {}", path, ex.toString());
                 yield Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
                         "The service for this path is not reachable right now. Try again shortly.", path);
+            }
+            // the instance went away with the request in flight (stopped, killed): it may or may not have been carried
+            // out, so not a 503, which says it was not (fault scenario F11 found it answered 500)
+            case PrematureCloseException closed -> {
+                log.warn("Service instance closed the connection before answering {}: {}", path, closed.toString());
+                yield Problem.of(HttpStatus.BAD_GATEWAY, "The service closed the connection before answering. The request "
+                        + "may or may not have been carried out: repeat it with the same Idempotency-Key, or check first.", path);
             }
             default -> {
                 log.error("Gateway failure on {}", path, ex);

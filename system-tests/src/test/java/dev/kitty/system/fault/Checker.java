@@ -131,7 +131,9 @@ public final class Checker {
 
             Set<String> memberships = strings(budgets, "SELECT budget_id || ' ' || user_id || ' ' || role FROM membership");
             compare("members (transaction-service) vs budget-service", memberships,
-                    strings(transactions, "SELECT budget_id || ' ' || user_id || ' ' || role FROM budget_member"), divergent);
+                    strings(transactions,
+                            "SELECT budget_id || ' ' || user_id || ' ' || role FROM budget_member WHERE removed_at IS NULL"),
+                    divergent);
             compare("members (notification-service) vs budget-service", memberships, strings(notifications,
                     "SELECT budget_id || ' ' || user_id || ' ' || role FROM budget_member WHERE removed_at IS NULL"), divergent);
 

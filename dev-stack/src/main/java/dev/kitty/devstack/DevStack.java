@@ -47,6 +47,9 @@ public final class DevStack implements AutoCloseable {
 
     private final Map<Service, Map<String, String>> environments = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Second instances a fault test started beside the stack's own (two schedulers racing). */
+    private final List<ServiceProcess> secondInstances = new CopyOnWriteArrayList<>();
+
     private volatile @Nullable Infrastructure infrastructure;
 
     private @Nullable AotCache aotCache;
@@ -144,8 +147,8 @@ public final class DevStack implements AutoCloseable {
             this.closed = true;
             infra = this.infrastructure;
         }
-        List<ServiceProcess> clients = this.processes.stream()
-            .filter((process) -> process.service() != Service.DISCOVERY)
+        List<ServiceProcess> clients = java.util.stream.Stream.concat(this.secondInstances.stream(), this.processes.stream()
+            .filter((process) -> process.service() != Service.DISCOVERY))
             .toList();
         stopAll(clients);
         stopAll(this.processes.stream().filter((process) -> process.service() == Service.DISCOVERY).toList());
@@ -244,6 +247,79 @@ public final class DevStack implements AutoCloseable {
         awaitCondition(service.moduleName() + " to be ready again", () -> probe.isReady(baseUrl(service))
                 && (!service.registersWithEureka() || eureka.upApplications().contains(service.eurekaId())));
         log.info("{} restarted and ready ({} s)", service.moduleName(), seconds(since(begin)));
+    }
+
+    /**
+     * Starts another instance of a service on free ports, registered in Eureka beside the first, and waits until it
+     * is ready; the gateway balances between them.
+     * @return its public port
+     */
+    int startSecondInstance(Service service) {
+        if (service == Service.DISCOVERY || service == Service.GATEWAY) {
+            throw new IllegalArgumentException("a second " + service.moduleName() + " is not supported");
+        }
+        int port = dev.kitty.infra.Ports.freePortOtherThan(this.config.ports().port(service));
+        int managementPort = dev.kitty.infra.Ports.freePortOtherThan(port, this.config.ports().managementPort(service));
+        Map<String, String> environment = new java.util.LinkedHashMap<>(this.environments.get(service));
+        environment.put("SERVER_PORT", String.valueOf(port));
+        environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
+        ServiceLog serviceLog = new ServiceLog(service.moduleName() + "-2", service.ordinal(), this.prefixer,
+                this.config.echoOutput() ? this.console : null,
+                this.config.logDirectory().resolve(service.moduleName() + "-2.log"));
+        List<String> command = JavaCommand.of(this.javaBinary, this.config.jvmOptions(), List.of(),
+                service.jar(this.config.repoRoot()));
+        long begin = System.nanoTime();
+        ServiceProcess second = ServiceProcess.start(service, command, environment, this.config.repoRoot(), serviceLog,
+                AotCache.Mode.OFF);
+        this.secondInstances.add(second);
+        ReadinessProbe probe = new ReadinessProbe();
+        String url = "http://" + ServiceEnvironment.BIND_ADDRESS + ":" + port;
+        awaitCondition("a second " + service.moduleName() + " to be ready", () -> {
+            if (!second.isAlive()) {
+                throw new ServiceExitedException(new ServiceExit(service, second.exitCode()), second.log().tail(40));
+            }
+            return probe.isReady(url);
+        });
+        log.info("a second {} is ready on port {} ({} s)", service.moduleName(), port, seconds(since(begin)));
+        return port;
+    }
+
+    /** SIGKILL the second instance of a service. */
+    void killSecondInstance(Service service) {
+        ServiceProcess second = this.secondInstances.stream().filter((process) -> process.service() == service)
+            .reduce((first, next) -> next)
+            .orElseThrow(() -> new IllegalArgumentException("no second " + service.moduleName()));
+        second.kill();
+        this.secondInstances.remove(second);
+        log.info("the second {} killed (SIGKILL)", service.moduleName());
+    }
+
+    /**
+     * Brings back whatever a fault left down: the embedded servers, then every service whose process has ended (in
+     * parallel). Second instances are stopped. What is running is left alone.
+     */
+    void restoreAll() {
+        infrastructure().startWhatIsStopped();
+        // a paused process is alive but useless; SIGCONT to one that runs changes nothing
+        this.processes.stream().filter(ServiceProcess::isAlive).forEach((process) -> process.signal("CONT"));
+        this.secondInstances.forEach(ServiceProcess::kill);
+        this.secondInstances.clear();
+        List<Service> down = this.processes.stream().filter((process) -> !process.isAlive())
+            .map(ServiceProcess::service).toList();
+        if (down.contains(Service.DISCOVERY)) {
+            restart(Service.DISCOVERY);
+        }
+        List<Thread> restarts = down.stream().filter((service) -> service != Service.DISCOVERY)
+            .map((service) -> Thread.ofVirtual().start(() -> restart(service))).toList();
+        for (Thread restart : restarts) {
+            try {
+                restart.join();
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new StackStartException("Interrupted while restoring the stack", ex);
+            }
+        }
     }
 
     private ServiceProcess process(Service service) {

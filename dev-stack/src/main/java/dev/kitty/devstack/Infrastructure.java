@@ -81,30 +81,55 @@ final class Infrastructure implements AutoCloseable {
         return this.mail;
     }
 
+    private volatile boolean kafkaStopped;
+
+    private volatile boolean postgresStopped;
+
+    private volatile boolean mailStopped;
+
     void stopKafka() {
         this.kafka.close();
+        this.kafkaStopped = true;
     }
 
     /** The same port, listeners and log directory: topics and committed offsets are kept. */
     void startKafka() {
         this.kafka = startKafka(this.config, false);
+        this.kafkaStopped = false;
     }
 
     void stopPostgres() {
         this.postgres.close();
+        this.postgresStopped = true;
     }
 
     void startPostgres() {
         this.postgres = startPostgres(this.config, false);
+        this.postgresStopped = false;
     }
 
     /** GreenMail keeps mail in memory: what it had received is gone after a restart. */
     void stopMail() {
         this.mail.close();
+        this.mailStopped = true;
     }
 
     void startMail() {
         this.mail = startMail(this.config);
+        this.mailStopped = false;
+    }
+
+    /** Starts again what a fault test stopped and did not start. */
+    void startWhatIsStopped() {
+        if (this.postgresStopped) {
+            startPostgres();
+        }
+        if (this.kafkaStopped) {
+            startKafka();
+        }
+        if (this.mailStopped) {
+            startMail();
+        }
     }
 
     /** Mail, then Kafka, then PostgreSQL: the reverse of the start order. */

@@ -154,6 +154,27 @@ public final class RunningStack implements AutoCloseable {
         this.stack.restart(service);
     }
 
+    /**
+     * Starts a second instance of a domain service on free ports, registered beside the first (two schedulers racing,
+     * a load-balanced pair). Stopped with the stack.
+     * @return its public port
+     */
+    public int startSecondInstance(Service service) {
+        return this.stack.startSecondInstance(service);
+    }
+
+    public void killSecondInstance(Service service) {
+        this.stack.killSecondInstance(service);
+    }
+
+    /**
+     * Brings back whatever a fault left down (a failed fault test must not break the next): stopped embedded
+     * servers, services whose process has ended; second instances are stopped.
+     */
+    public void restoreAll() {
+        this.stack.restoreAll();
+    }
+
     /** Shuts the broker down; clients see it gone until {@link #startKafka()}. */
     public void stopKafka() {
         this.infrastructure.stopKafka();

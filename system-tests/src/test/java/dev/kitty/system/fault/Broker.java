@@ -115,6 +115,24 @@ final class Broker implements AutoCloseable {
             .mapToLong((entry) -> ends.get(entry.getKey()).offset() - entry.getValue().offset()).sum();
     }
 
+    /**
+     * Waits until the group has no members: a consumer killed without leaving stays a member until its session times
+     * out (45 s by default), and the broker moves only an empty group's offsets.
+     */
+    void awaitEmpty(String group, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            var description = this.admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group);
+            if (description.members().isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("group " + group + " still has members: " + description.members());
+            }
+            Thread.sleep(500);
+        }
+    }
+
     /** Moves an inactive group's offsets (its service must be stopped: the broker refuses it for a live group). */
     void moveGroup(String group, Map<TopicPartition, Long> offsets) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> moved = new HashMap<>();

@@ -192,6 +192,15 @@ class FaultScenariosIT {
             pause(Duration.ofSeconds(10));
         }
         Checker.settle("F5 (before the replay)", faults, history, SETTLE_WITHIN);
+        // everything the workload set off has been consumed and every outbox is empty: the state is at rest
+        try (Broker broker = broker()) {
+            for (Service service : List.of(Service.NOTIFICATION, Service.TRANSACTION, Service.BUDGET, Service.USER)) {
+                awaitCount(service.moduleName() + "'s lag before the replay", () -> broker.lag(service.moduleName()), 0);
+            }
+        }
+        for (String database : List.of("kitty_auth", "kitty_user", "kitty_budget", "kitty_transaction", "kitty_notification")) {
+            awaitCount("incomplete publications in " + database, () -> incompletePublications(database), 0);
+        }
         java.util.Map<String, String> before = fingerprints();
         long mailsBefore = count("kitty_notification", "SELECT count(*) FROM mail_outbox");
         try (Broker broker = broker()) {
@@ -509,10 +518,18 @@ class FaultScenariosIT {
         assertThat(verdict.findings()).isEmpty();
         List<History.Op> registered = history.ops(History.Kind.REGISTRATION, History.Outcome.OK);
         assertThat(registered).isNotEmpty();
-        for (History.Op op : registered) {
-            awaitCount("verification mails received by " + op.key(), () -> faults.stack().mail().receivedMessages().stream()
-                .filter((message) -> addressedTo(message, op.key())).count(), 1);
-        }
+        List<String> addresses = registered.stream().map(History.Op::key).toList();
+        awaitEachOnce("verification mails received", addresses, () -> {
+            java.util.Map<String, Long> received = new java.util.HashMap<>();
+            for (var message : faults.stack().mail().receivedMessages()) {
+                for (String address : addresses) {
+                    if (addressedTo(message, address)) {
+                        received.merge(address, 1L, Long::sum);
+                    }
+                }
+            }
+            return received;
+        });
     }
 
     @Test
@@ -591,14 +608,63 @@ class FaultScenariosIT {
         throw new AssertionError("readiness never answered " + status + " with kafka " + kafka + "; last: " + last);
     }
 
-    /** Every address registered in the history got exactly one verification mail. */
-    static void assertVerificationMailsOnce(History history) throws SQLException {
-        for (History.Op op : history.ops(History.Kind.REGISTRATION, History.Outcome.OK)) {
-            awaitCount("verification mails queued for " + op.key(), () -> count("kitty_notification",
-                    """
-                    SELECT count(*) FROM mail_outbox m LEFT JOIN recipient r ON r.user_id = m.user_id
-                    WHERE m.template = 'VERIFY_EMAIL' AND lower(coalesce(m.recipient, r.email)) = ?""", op.key()), 1);
+    /** Every address registered in the history got exactly one verification mail queued. */
+    static void assertVerificationMailsOnce(History history) {
+        List<String> addresses = history.ops(History.Kind.REGISTRATION, History.Outcome.OK).stream().map(History.Op::key)
+            .toList();
+        awaitEachOnce("verification mails queued", addresses, () -> {
+            java.util.Map<String, Long> counts = new java.util.HashMap<>();
+            try (Connection connection = DriverManager.getConnection(faults.jdbcUrl("kitty_notification"),
+                    "kitty_notification", "kitty_notification");
+                    PreparedStatement statement = connection.prepareStatement("""
+                            SELECT lower(coalesce(m.recipient, r.email)), count(*)
+                            FROM mail_outbox m LEFT JOIN recipient r ON r.user_id = m.user_id
+                            WHERE m.template = 'VERIFY_EMAIL' AND lower(coalesce(m.recipient, r.email)) = ANY (?)
+                            GROUP BY 1""")) {
+                statement.setArray(1, connection.createArrayOf("text", addresses.toArray()));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        counts.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    @FunctionalInterface
+    interface Counts {
+
+        java.util.Map<String, Long> get() throws Exception;
+
+    }
+
+    /** Waits until every key is counted exactly once, then checks it stays so: a late duplicate would show up. */
+    static void awaitEachOnce(String what, List<String> keys, Counts counts) {
+        long deadline = System.nanoTime() + SETTLE_WITHIN.toNanos();
+        java.util.Map<String, Long> last;
+        try {
+            while (true) {
+                java.util.Map<String, Long> now = counts.get();
+                if (keys.stream().allMatch((key) -> now.getOrDefault(key, 0L) == 1) || System.nanoTime() > deadline) {
+                    break;
+                }
+                pause(Duration.ofMillis(500));
+            }
+            pause(Duration.ofSeconds(2));
+            last = counts.get();
         }
+        catch (Exception ex) {
+            throw new AssertionError("could not count " + what, ex);
+        }
+        java.util.Map<String, Long> wrong = new java.util.TreeMap<>();
+        for (String key : keys) {
+            long count = last.getOrDefault(key, 0L);
+            if (count != 1) {
+                wrong.put(key, count);
+            }
+        }
+        assertThat(wrong).as(what + " that are not exactly one (of " + keys.size() + ")").isEmpty();
     }
 
     static java.util.Map<String, Long> deadLetterSizes(Broker broker, String group) throws Exception {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * own for it that advertises the proxy's address, so that every connection the client opens goes through the proxy;</li>
  * <li>notification-service reaches PostgreSQL only through {@link #notificationsToPostgres()}.</li>
  * </ul>
- * transaction-service's scheduler polls every 2 s and closes at most 2 months a second. The outbox resubmits after 5 s instead of 30 s, so that scenarios converge within a CI run; a resubmission while the
+ * transaction-service's scheduler polls every 2 s and closes at most 2 months a second; a killed consumer leaves its
+ * group after 10 s; mail is retried at most 10 s apart. The outbox resubmits after 5 s instead of 30 s, so that scenarios converge within a CI run; a resubmission while the
  * first send is still under way only makes duplicates likelier, which is what the scenarios look for.
  */
 public final class FaultStack implements ParameterResolver, TestWatcher {
@@ -83,9 +84,16 @@ public final class FaultStack implements ParameterResolver, TestWatcher {
             if (service != Service.DISCOVERY) {
                 config = config.withServiceEnvironment(service, Map.of(
                         "KITTY_MESSAGING_RESUBMIT_INTERVAL", "5s",
-                        "KITTY_MESSAGING_RESUBMIT_OLDER_THAN", "5s"));
+                        "KITTY_MESSAGING_RESUBMIT_OLDER_THAN", "5s",
+                        // a killed consumer leaves its group after 10 s instead of 45 s (F4 waits for that)
+                        "SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS", "10000",
+                        "SPRING_KAFKA_CONSUMER_PROPERTIES_HEARTBEAT_INTERVAL_MS", "3000"));
             }
         }
+        // mail retried at most 10 s apart (instead of 5 min) so that F13 sees the mail soon after the server returns
+        config = config.withServiceEnvironment(Service.NOTIFICATION, Map.of(
+                "KITTY_NOTIFICATION_OUTBOX_MAXBACKOFF", "10s",
+                "KITTY_NOTIFICATION_OUTBOX_MAXATTEMPTS", "30"));
         try {
             RunningStack stack = SharedStack.startAndReport(config);
             return new Started(new Handle(stack, kafkaProxy, postgresProxy));

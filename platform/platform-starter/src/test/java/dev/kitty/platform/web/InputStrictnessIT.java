@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -84,6 +85,8 @@ class InputStrictnessIT {
             application/x-www-form-urlencoded | name=box&quantity=2&urgent=false
             text/plain                        | {"name":"box","quantity":2,"urgent":false}
             application/cbor                  | x
+            */*                               | {"name":"box","quantity":2,"urgent":false}
+            application/*                     | {"name":"box","quantity":2,"urgent":false}
             """)
     void refusesBodiesThatAreNotJson(String contentType, String body) throws Exception {
         assertProblem(post("/api/things", contentType, body.replace("\\n", "\n")), 415, "unsupported-media-type");
@@ -137,6 +140,13 @@ class InputStrictnessIT {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.body()).contains(expected);
+    }
+
+    @Test
+    void refusesAJsonBodyOverTheLimitBeforeReadingIt() throws Exception {
+        var body = "{\"name\":\"" + "a".repeat(1024 * 1024) + "\",\"quantity\":2,\"urgent\":false}";
+
+        assertProblem(post("/api/things", "application/json", body), 413, "content-too-large");
     }
 
     private HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {

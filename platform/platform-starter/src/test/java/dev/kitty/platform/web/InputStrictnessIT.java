@@ -149,6 +149,16 @@ class InputStrictnessIT {
         assertProblem(post("/api/things", "application/json", body), 413, "content-too-large");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesOnlyWhatAClientSends() throws Exception {
+        var document = JSON.readTree(HTTP.send(HttpRequest.newBuilder(uri("/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString()).body());
+
+        assertThat(document.path("paths").has("/api/things/mine")).isTrue();
+        assertThat(document.path("paths").path("/api/things/mine").path("get").path("parameters").isEmpty())
+                .as("the caller comes from the token, not from query parameters").isTrue();
+        assertThat(document.path("paths").has("/error")).as("the container's error page is no operation").isFalse();
+    }
+
     private HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

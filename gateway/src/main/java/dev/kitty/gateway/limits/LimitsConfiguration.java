@@ -19,7 +19,9 @@ class LimitsConfiguration {
                 .doOnChannelInit((observer, channel, remoteAddress) -> {
                     var pipeline = channel.pipeline();
                     if (pipeline.get(NettyPipeline.HttpCodec) != null && pipeline.get(RequestHeadTimeout.NAME) == null) {
-                        pipeline.addAfter(NettyPipeline.HttpCodec, RequestHeadTimeout.NAME, new RequestHeadTimeout(limits.requestHeadTimeout()));
+                        var timeout = new RequestHeadTimeout(limits.requestHeadTimeout());
+                        pipeline.addBefore(NettyPipeline.HttpCodec, RequestHeadTimeout.WATCHER_NAME, timeout.bytesWatcher());
+                        pipeline.addAfter(NettyPipeline.HttpCodec, RequestHeadTimeout.NAME, timeout);
                     }
                 });
     }

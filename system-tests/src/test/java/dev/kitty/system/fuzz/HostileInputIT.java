@@ -176,9 +176,14 @@ class HostileInputIT {
         }
     }
 
+    /**
+     * Whitespace after an opening brace: valid JSON as far as it goes, so the service keeps reading (deeper nesting or
+     * a long string would be refused by the service's own JSON limits first, with a 400).
+     */
     private static void writeChunks(OutputStream out, int total) {
-        byte[] chunk = ("4000\r\n" + "[".repeat(0x4000) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] chunk = ("4000\r\n" + " ".repeat(0x4000) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
         try {
+            out.write("1\r\n{\r\n".getBytes(StandardCharsets.ISO_8859_1));
             for (int sent = 0; sent < total; sent += 0x4000) {
                 out.write(chunk);
             }

@@ -4,6 +4,7 @@ import dev.kitty.platform.revocation.RevokedCredentials;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -96,6 +97,11 @@ public class ResourceServerAutoConfiguration {
                 .restOperations(keys.rest())
                 .build();
         return JwtPolicy.apply(decoder, properties, revoked.getIfAvailable());
+    }
+
+    static {
+        // resolved from the token, never sent by the client: springdoc listed its fields as query parameters
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
     }
 
     @Bean

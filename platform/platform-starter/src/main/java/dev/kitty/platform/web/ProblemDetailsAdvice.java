@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -86,6 +87,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
         var problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", "A parameter has the wrong format.");
         problem.setProperty("errors", List.of(new FieldError(ex.getName(), "has the wrong format")));
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * Spring Security's firewall checks parameter names lazily: a form-encoded body read for a {@code @RequestBody}
+     * is parsed into parameters inside the handler, and a name it refuses (a control character, an unassigned code
+     * point) threw from there, a 500. Bad input like any other the firewall refuses.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException ex, WebRequest request) {
+        log.debug("Firewall rejected a parameter: {}", ex.getMessage());
+        var problem = EdgeProblems.forStatus(HttpStatus.BAD_REQUEST);
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 

@@ -1,5 +1,6 @@
 package dev.kitty.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * up, an exception no handler caught) becomes a problem+json body, whatever the client accepts.
  * Called directly, without an error to report, it is simply not found.
  */
+@Hidden // the container's error page, not an operation of the API
 @RestController
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController implements ErrorController {

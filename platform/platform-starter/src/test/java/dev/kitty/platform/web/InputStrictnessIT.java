@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -84,6 +85,8 @@ class InputStrictnessIT {
             application/x-www-form-urlencoded | name=box&quantity=2&urgent=false
             text/plain                        | {"name":"box","quantity":2,"urgent":false}
             application/cbor                  | x
+            */*                               | {"name":"box","quantity":2,"urgent":false}
+            application/*                     | {"name":"box","quantity":2,"urgent":false}
             """)
     void refusesBodiesThatAreNotJson(String contentType, String body) throws Exception {
         assertProblem(post("/api/things", contentType, body.replace("\\n", "\n")), 415, "unsupported-media-type");
@@ -137,6 +140,29 @@ class InputStrictnessIT {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.body()).contains(expected);
+    }
+
+    @Test
+    void aFormBodyWithAParameterNameTheFirewallRefusesIsBadInput() throws Exception {
+        // the body is read as form parameters for the @RequestBody, and the firewall checks their names lazily
+        assertProblem(post("/api/things", "application/x-www-form-urlencoded", "%07=1"), 400, "bad-request");
+    }
+
+    @Test
+    void refusesAJsonBodyOverTheLimitBeforeReadingIt() throws Exception {
+        var body = "{\"name\":\"" + "a".repeat(1024 * 1024) + "\",\"quantity\":2,\"urgent\":false}";
+
+        assertProblem(post("/api/things", "application/json", body), 413, "content-too-large");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesOnlyWhatAClientSends() throws Exception {
+        var document = JSON.readTree(HTTP.send(HttpRequest.newBuilder(uri("/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString()).body());
+
+        assertThat(document.path("paths").has("/api/things/mine")).isTrue();
+        assertThat(document.path("paths").path("/api/things/mine").path("get").path("parameters").isEmpty())
+                .as("the caller comes from the token, not from query parameters").isTrue();
+        assertThat(document.path("paths").has("/error")).as("the container's error page is no operation").isFalse();
     }
 
     private HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package dev.kitty.platform.web;
 
+import dev.kitty.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -51,6 +52,11 @@ class ProbeService {
         @GetMapping("/{id}")
         Thing find(@PathVariable UUID id) {
             return new Thing("thing " + id, 1, false, null, null, List.of(), Kind.SMALL, null);
+        }
+
+        @GetMapping("/mine")
+        List<Thing> mine(CurrentUser caller) {
+            return List.of();
         }
 
         @PostMapping

@@ -673,7 +673,7 @@ public class SoakBench {
             line.append(String.format(Locale.ROOT, " %3.0f/%-3.0f", m.rssMb.get(service), Double.isNaN(heap) || heap == 0 ? m.heapMb.get(service) : heap));
         }
         long[] all = m.latencies.values().stream().flatMapToLong(Arrays::stream).toArray();
-        String worst = m.latencies.keySet().stream().max((a, b) -> Double.compare(m.p(a, 99), m.p(b, 99))).orElse("-");
+        String worst = m.latencies.keySet().stream().filter(endpoint -> m.latencies.get(endpoint).length > 0).max((a, b) -> Double.compare(m.p(a, 99), m.p(b, 99))).orElse("-");
         line.append(String.format(Locale.ROOT, " | %8.1f %6.1f %-16s | %d%s", percentile(all, 99), m.p(worst, 99), worst,
                 m.lag.values().stream().mapToLong(Long::longValue).sum(), m.forcedGc ? "  (GC forced)" : ""));
         System.out.println(line);

@@ -22,5 +22,7 @@ m2_jar() { # group-path artifact version-to-fetch
   fi
   echo "$found"
 }
-classpath="$(m2_jar org/apache/kafka kafka-clients 4.1.2):$(m2_jar org/slf4j slf4j-api 2.0.17):$(m2_jar org/jfree jfreechart 1.5.6)"
+# slf4j-nop: the Kafka admin client logs through SLF4J, and without a provider SLF4J warns that it has none
+classpath="$(m2_jar org/apache/kafka kafka-clients 4.1.2):$(m2_jar org/slf4j slf4j-api 2.0.17):$(m2_jar org/slf4j slf4j-nop 2.0.17)"
+classpath="$classpath:$(m2_jar org/jfree jfreechart 1.5.6)"
 exec "$java_bin" -Djava.awt.headless=true -cp "$classpath" bench/soak/SoakBench.java "$@"

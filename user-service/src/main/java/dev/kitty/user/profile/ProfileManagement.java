@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,10 +25,12 @@ public class ProfileManagement {
 
     private final ProfileRepository profiles;
     private final DeletedUserRepository deletedUsers;
+    private final JdbcClient jdbc;
 
-    ProfileManagement(ProfileRepository profiles, DeletedUserRepository deletedUsers) {
+    ProfileManagement(ProfileRepository profiles, DeletedUserRepository deletedUsers, JdbcClient jdbc) {
         this.profiles = profiles;
         this.deletedUsers = deletedUsers;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -46,23 +49,33 @@ public class ProfileManagement {
             log.info("Profile of user {} exists already; registration ignored", userId);
             return false;
         }
-        profiles.save(Profile.register(userId, email, fittingDisplayName(displayName, email), registeredAt));
+        var profile = Profile.register(userId, email, fittingDisplayName(displayName, email), registeredAt);
+        jdbc.sql("DELETE FROM early_email_verification WHERE user_id = ? RETURNING email").param(userId)
+            .query(String.class).optional().ifPresent(profile::confirmEmail);
+        profiles.save(profile);
         return true;
     }
 
     /**
-     * Marks the address verified; the profile must exist because its registration came first on the same partition,
-     * unless the user was deleted since, and then there is nothing to mark.
+     * Marks the address verified. A deleted user has nothing to mark. A verification that comes before the
+     * registration waits for it: auth-service announces both from one transaction when it bootstraps the super user,
+     * and its outbox may send them in either order (fault scenario F5 found the super user's profile left unverified).
      */
     public void confirmEmail(UUID userId, String email) {
         if (deletedUsers.existsById(userId)) {
             log.info("User {} was deleted; email verification ignored", userId);
             return;
         }
-        var profile = profiles.findById(userId)
-                .orElseThrow(() -> new IllegalStateException("No profile for user " + userId + " whose email was verified"));
-        profile.confirmEmail(email);
-        profiles.save(profile);
+        var profile = profiles.findById(userId);
+        if (profile.isEmpty()) {
+            log.info("Address of user {} verified before their registration arrived; kept until it does", userId);
+            jdbc.sql("""
+                    INSERT INTO early_email_verification (user_id, email) VALUES (?, ?)
+                    ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email""").params(userId, email).update();
+            return;
+        }
+        profile.get().confirmEmail(email);
+        profiles.save(profile.get());
     }
 
     /** Whether the user was deleted: nothing of theirs may be created again. */
@@ -83,6 +96,7 @@ public class ProfileManagement {
             throw new DomainException.NotFound("No such user.");
         }
         profiles.findById(userId).ifPresent(profiles::delete);
+        jdbc.sql("DELETE FROM early_email_verification WHERE user_id = ?").param(userId).update();
         deletedUsers.save(DeletedUser.record(userId, now));
         log.info("Deleted the profile of user {}", userId);
     }

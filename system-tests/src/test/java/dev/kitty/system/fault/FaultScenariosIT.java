@@ -587,10 +587,6 @@ class FaultScenariosIT {
 
     // ---- helpers
 
-    static FaultStack.Handle faults() {
-        return faults;
-    }
-
     static Broker broker() {
         return new Broker(faults.stack().kafkaBootstrapServers());
     }

@@ -236,8 +236,4 @@ public final class Workload implements AutoCloseable {
         }
     }
 
-    public long issued() {
-        return this.sequence.get();
-    }
-
 }

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The launcher's command line. */
 public record LauncherArguments(boolean reset, @Nullable Path dataDirectory, boolean aot, boolean bench,
-        boolean ephemeral, List<Service> services, boolean help, boolean fullJit) {
+        boolean ephemeral, List<Service> services, boolean help, boolean fullJit, List<String> extraJvmOptions) {
 
     public static final String USAGE = """
             Usage: java -jar dev-stack/target/dev-stack.jar [options]   (or ./run.sh [options])
@@ -24,6 +24,8 @@ public record LauncherArguments(boolean reset, @Nullable Path dataDirectory, boo
               --bench             start, print time-to-ready and memory per service, stop, exit 0
               --full-jit          run the services with the full JIT (C2), as the container images do, instead of the
                                   faster-starting C1 only: for throughput benchmarks (slower start, more CPU while warming)
+              --jvm-option <opt>  one more JVM option for every service, after the launcher's own (repeatable), e.g.
+                                  --jvm-option=-Xms384m --jvm-option=-XX:+AlwaysPreTouch for the soak
               --help              show this help
 
             ./run.sh builds first; it also takes --offline (Maven -o) and --no-build.
@@ -32,6 +34,7 @@ public record LauncherArguments(boolean reset, @Nullable Path dataDirectory, boo
 
     public LauncherArguments {
         services = List.copyOf(services);
+        extraJvmOptions = List.copyOf(extraJvmOptions);
     }
 
     public static LauncherArguments parse(String... args) {
@@ -42,6 +45,7 @@ public record LauncherArguments(boolean reset, @Nullable Path dataDirectory, boo
         boolean ephemeral = false;
         boolean help = false;
         boolean fullJit = false;
+        List<String> extraJvmOptions = new ArrayList<>();
         List<Service> services = new ArrayList<>(List.of(Service.values()));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -64,6 +68,15 @@ public record LauncherArguments(boolean reset, @Nullable Path dataDirectory, boo
                     }
                     dataDirectory = Path.of(value);
                 }
+                case "--jvm-option" -> {
+                    if (value == null) {
+                        value = jvmOptionAfter(args, i++, arg);
+                    }
+                    if (!value.startsWith("-")) {
+                        throw new IllegalArgumentException("--jvm-option takes a JVM option such as -Xms384m, not '" + value + "'");
+                    }
+                    extraJvmOptions.add(value);
+                }
                 case "--services" -> {
                     if (value == null) {
                         value = valueAfter(args, i++, arg);
@@ -75,7 +88,7 @@ public record LauncherArguments(boolean reset, @Nullable Path dataDirectory, boo
                 default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "' (try --help)");
             }
         }
-        return new LauncherArguments(reset, dataDirectory, aot, bench, ephemeral, services, help, fullJit);
+        return new LauncherArguments(reset, dataDirectory, aot, bench, ephemeral, services, help, fullJit, extraJvmOptions);
     }
 
     public StackConfig toConfig(Path repoRoot) {
@@ -84,7 +97,18 @@ public record LauncherArguments(boolean reset, @Nullable Path dataDirectory, boo
             config = config.withDataDirectory(this.dataDirectory);
         }
         config = config.withReset(this.reset).withAot(this.aot).withServices(this.services);
-        return this.fullJit ? config.withJvmOptions(StackConfig.FULL_JIT_JVM_OPTIONS) : config;
+        List<String> jvmOptions = new ArrayList<>(this.fullJit ? StackConfig.FULL_JIT_JVM_OPTIONS : config.jvmOptions());
+        // last: for options given twice (-Xms, -Xmx) the JVM takes the last one
+        jvmOptions.addAll(this.extraJvmOptions);
+        return config.withJvmOptions(jvmOptions);
+    }
+
+    /** A JVM option starts with a dash, so the usual "a value does not start with --" check does not apply. */
+    private static String jvmOptionAfter(String[] args, int index, String option) {
+        if (index + 1 >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value (try --help)");
+        }
+        return args[index + 1];
     }
 
     private static String valueAfter(String[] args, int index, String option) {

@@ -18,7 +18,7 @@ class LauncherArgumentsTests {
         LauncherArguments arguments = LauncherArguments.parse();
 
         assertThat(arguments).isEqualTo(new LauncherArguments(false, null, false, false, false,
-                List.of(Service.values()), false, false));
+                List.of(Service.values()), false, false, List.of()));
         StackConfig config = arguments.toConfig(REPO);
         assertThat(config.dataDirectory()).isEqualTo(Path.of("/repo/.kitty"));
         assertThat(config.ports()).isEqualTo(StackPorts.defaults());
@@ -33,6 +33,23 @@ class LauncherArgumentsTests {
         assertThat(config.jvmOptions()).isEqualTo(StackConfig.FULL_JIT_JVM_OPTIONS)
                 .contains("-Xmx384m", "-XX:+UseSerialGC")
                 .noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
+    }
+
+    @Test
+    void appendsExtraJvmOptionsAfterTheLaunchersOwnSoThatTheyWin() {
+        StackConfig config = LauncherArguments.parse("--full-jit", "--jvm-option", "-Xms384m", "--jvm-option=-XX:+AlwaysPreTouch",
+                "--jvm-option=-Xmx512m").toConfig(REPO);
+
+        assertThat(config.jvmOptions()).startsWith(StackConfig.FULL_JIT_JVM_OPTIONS.toArray(String[]::new))
+                .endsWith("-Xms384m", "-XX:+AlwaysPreTouch", "-Xmx512m");
+    }
+
+    @Test
+    void refusesAJvmOptionThatIsNotOne() {
+        assertThatIllegalArgumentException().isThrownBy(() -> LauncherArguments.parse("--jvm-option", "Xms384m"))
+                .withMessageContaining("-Xms384m");
+        assertThatIllegalArgumentException().isThrownBy(() -> LauncherArguments.parse("--jvm-option"))
+                .withMessageContaining("needs a value");
     }
 
     @Test

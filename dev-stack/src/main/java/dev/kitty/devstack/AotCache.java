@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 
@@ -78,6 +79,28 @@ final class AotCache {
         }
         deleteCache(service);
         return new Plan(Mode.TRAIN, extractedJar, List.of("-XX:AOTCacheOutput=" + cache), cache);
+    }
+
+    /**
+     * The complete cache of a service whose extracted copy matches the jar, for a further instance of it: nothing is
+     * extracted, trained or deleted, so the instance already running from that copy is left alone.
+     */
+    Optional<Plan> existing(Service service, Path jar) {
+        Path cache = cacheFile(service);
+        Path extracted = this.directory.resolve(service.moduleName());
+        Path extractedJar = extracted.resolve(service.moduleName() + ".jar");
+        Path fingerprintFile = extracted.resolve("source.fingerprint");
+        try {
+            if (Files.isRegularFile(extractedJar) && Files.isRegularFile(fingerprintFile)
+                    && fingerprint(jar).equals(Files.readString(fingerprintFile)) && Files.isRegularFile(cache)
+                    && Files.isRegularFile(completeMarker(service))) {
+                return Optional.of(new Plan(Mode.USE, extractedJar, List.of("-XX:AOTCache=" + cache), cache));
+            }
+            return Optional.empty();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not read the AOT cache of " + service.moduleName(), ex);
+        }
     }
 
     /** Called once a training run has stopped: a cache written by a JVM that exited normally becomes usable. */

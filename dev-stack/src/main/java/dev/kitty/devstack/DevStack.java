@@ -266,11 +266,20 @@ public final class DevStack implements AutoCloseable {
         ServiceLog serviceLog = new ServiceLog(service.moduleName() + "-2", service.ordinal(), this.prefixer,
                 this.config.echoOutput() ? this.console : null,
                 this.config.logDirectory().resolve(service.moduleName() + "-2.log"));
-        List<String> command = JavaCommand.of(this.javaBinary, this.config.jvmOptions(), List.of(),
-                service.jar(this.config.repoRoot()));
+        Path jar = service.jar(this.config.repoRoot());
+        List<String> aotOptions = List.of();
+        AotCache.Mode aotMode = AotCache.Mode.OFF;
+        // only a finished cache is shared: the first instance may still be training into it
+        AotCache.Plan plan = (this.aotCache != null) ? this.aotCache.existing(service, jar).orElse(null) : null;
+        if (plan != null) {
+            jar = plan.jar();
+            aotOptions = plan.jvmOptions();
+            aotMode = plan.mode();
+        }
+        List<String> command = JavaCommand.of(this.javaBinary, this.config.jvmOptions(), aotOptions, jar);
         long begin = System.nanoTime();
         ServiceProcess second = ServiceProcess.start(service, command, environment, this.config.repoRoot(), serviceLog,
-                AotCache.Mode.OFF);
+                aotMode);
         this.secondInstances.add(second);
         ReadinessProbe probe = new ReadinessProbe();
         String url = "http://" + ServiceEnvironment.BIND_ADDRESS + ":" + port;

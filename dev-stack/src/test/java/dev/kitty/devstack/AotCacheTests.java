@@ -51,6 +51,32 @@ class AotCacheTests {
         assertThat(otherOptions.fingerprint(jar)).isNotEqualTo(this.cache.fingerprint(jar));
     }
 
+    @Test
+    void aSecondInstanceSharesOnlyACompleteCacheOfTheSameJarAndTouchesNothing() throws IOException {
+        Path jar = jar("Application.class", "bytes");
+        Path directory = this.dir.resolve("aot");
+        AotCache aot = new AotCache(directory, "java", StackConfig.FAST_START_JVM_OPTIONS);
+        Path extracted = Files.createDirectories(directory.resolve("transaction-service"));
+        Files.writeString(extracted.resolve("transaction-service.jar"), "extracted");
+        Files.writeString(extracted.resolve("source.fingerprint"), aot.fingerprint(jar));
+        Path cache = Files.writeString(directory.resolve("transaction-service.aot"), "being written by a training run");
+
+        assertThat(aot.existing(Service.TRANSACTION, jar)).as("still training: no marker yet").isEmpty();
+        assertThat(cache).exists();
+
+        Files.writeString(directory.resolve("transaction-service.aot.complete"), "");
+        assertThat(aot.existing(Service.TRANSACTION, jar)).hasValueSatisfying((plan) -> {
+            assertThat(plan.mode()).isEqualTo(AotCache.Mode.USE);
+            assertThat(plan.jar()).isEqualTo(extracted.resolve("transaction-service.jar"));
+            assertThat(plan.jvmOptions()).containsExactly("-XX:AOTCache=" + cache);
+        });
+
+        Files.delete(jar);
+        jar("Application.class", "other bytes");
+        assertThat(aot.existing(Service.TRANSACTION, jar)).as("the jar was rebuilt since").isEmpty();
+        assertThat(cache).exists();
+    }
+
     private Path jar(String entry, String content) throws IOException {
         Path jar = this.dir.resolve("service.jar");
         try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {

@@ -56,29 +56,26 @@ final class AotCache {
 
     /** Extracts the jar if needed and decides whether this run trains or uses the cache. */
     Plan prepare(Service service, Path jar) {
-        Path cache = cacheFile(service);
-        Path extracted = this.directory.resolve(service.moduleName());
-        Path extractedJar = extracted.resolve(service.moduleName() + ".jar");
-        Path fingerprintFile = extracted.resolve("source.fingerprint");
+        Path extracted = extractedDirectory(service);
         String fingerprint = fingerprint(jar);
         try {
             Files.createDirectories(this.directory);
-            if (!Files.isRegularFile(extractedJar) || !Files.isRegularFile(fingerprintFile)
-                    || !fingerprint.equals(Files.readString(fingerprintFile))) {
+            if (!extractedCopyMatches(service, fingerprint)) {
                 deleteCache(service);
                 DataDirectories.deleteRecursively(extracted);
                 extract(jar, extracted);
-                Files.writeString(fingerprintFile, fingerprint);
+                Files.writeString(fingerprintFile(service), fingerprint);
             }
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not prepare the AOT cache of " + service.moduleName(), ex);
         }
-        if (Files.isRegularFile(cache) && Files.isRegularFile(completeMarker(service))) {
-            return new Plan(Mode.USE, extractedJar, List.of("-XX:AOTCache=" + cache), cache);
+        if (cacheComplete(service)) {
+            return usePlan(service);
         }
         deleteCache(service);
-        return new Plan(Mode.TRAIN, extractedJar, List.of("-XX:AOTCacheOutput=" + cache), cache);
+        return new Plan(Mode.TRAIN, extractedJar(service), List.of("-XX:AOTCacheOutput=" + cacheFile(service)),
+                cacheFile(service));
     }
 
     /**
@@ -86,21 +83,38 @@ final class AotCache {
      * extracted, trained or deleted, so the instance already running from that copy is left alone.
      */
     Optional<Plan> existing(Service service, Path jar) {
-        Path cache = cacheFile(service);
-        Path extracted = this.directory.resolve(service.moduleName());
-        Path extractedJar = extracted.resolve(service.moduleName() + ".jar");
-        Path fingerprintFile = extracted.resolve("source.fingerprint");
         try {
-            if (Files.isRegularFile(extractedJar) && Files.isRegularFile(fingerprintFile)
-                    && fingerprint(jar).equals(Files.readString(fingerprintFile)) && Files.isRegularFile(cache)
-                    && Files.isRegularFile(completeMarker(service))) {
-                return Optional.of(new Plan(Mode.USE, extractedJar, List.of("-XX:AOTCache=" + cache), cache));
-            }
-            return Optional.empty();
+            return (extractedCopyMatches(service, fingerprint(jar)) && cacheComplete(service))
+                    ? Optional.of(usePlan(service)) : Optional.empty();
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not read the AOT cache of " + service.moduleName(), ex);
         }
+    }
+
+    private boolean extractedCopyMatches(Service service, String fingerprint) throws IOException {
+        return Files.isRegularFile(extractedJar(service)) && Files.isRegularFile(fingerprintFile(service))
+                && fingerprint.equals(Files.readString(fingerprintFile(service)));
+    }
+
+    private boolean cacheComplete(Service service) {
+        return Files.isRegularFile(cacheFile(service)) && Files.isRegularFile(completeMarker(service));
+    }
+
+    private Plan usePlan(Service service) {
+        return new Plan(Mode.USE, extractedJar(service), List.of("-XX:AOTCache=" + cacheFile(service)), cacheFile(service));
+    }
+
+    private Path extractedDirectory(Service service) {
+        return this.directory.resolve(service.moduleName());
+    }
+
+    private Path extractedJar(Service service) {
+        return extractedDirectory(service).resolve(service.moduleName() + ".jar");
+    }
+
+    private Path fingerprintFile(Service service) {
+        return extractedDirectory(service).resolve("source.fingerprint");
     }
 
     /** Called once a training run has stopped: a cache written by a JVM that exited normally becomes usable. */

@@ -84,4 +84,24 @@ class ServiceEnvironmentTests {
             .doesNotContainKeys("SPRING_DATASOURCE_URL", "KITTY_SECURITY_ISSUER");
     }
 
+    @Test
+    void limitsTheMallocArenasOfEveryServiceUnlessTheLauncherWasGivenALimit() {
+        assertThat(ServiceEnvironment.mallocTuning(Map.of("PATH", "/usr/bin"))).containsExactly(Map.entry("MALLOC_ARENA_MAX", "2"));
+        assertThat(ServiceEnvironment.mallocTuning(Map.of("MALLOC_ARENA_MAX", "4"))).isEmpty();
+    }
+
+    @Test
+    void everyServiceGetsTheArenaLimitWithItsOwnVariables() {
+        for (Service service : Service.values()) {
+            Map<String, String> env = ServiceEnvironment.of(service, this.ports, this.infrastructure);
+
+            if (System.getenv("MALLOC_ARENA_MAX") == null) {
+                assertThat(env).as(service.moduleName()).containsEntry("MALLOC_ARENA_MAX", "2");
+            }
+            else {
+                assertThat(env).as(service.moduleName()).doesNotContainKey("MALLOC_ARENA_MAX");
+            }
+        }
+    }
+
 }

@@ -38,8 +38,11 @@ public record StackConfig(Path repoRoot, Path dataDirectory, boolean temporaryDa
     /** How often a service JVM hands freed malloc memory back: glibc keeps it resident otherwise (docs/soak.md). */
     static final String NATIVE_HEAP_TRIMMING = "-XX:TrimNativeHeapInterval=60000";
 
-    /** The JDK that first has {@code TrimNativeHeapInterval} in the 21 line (JDK-8293114); 21.0.0 refuses it. */
+    /** The first JDK 21 update with {@code TrimNativeHeapInterval} (JDK-8293114); 21.0.0 refuses to start with it. */
     private static final Runtime.Version FIRST_WITH_NATIVE_HEAP_TRIMMING = Runtime.Version.parse("21.0.1");
+
+    /** The switch was experimental until JDK-8325496 made it a product switch in JDK 23 (and in later 21 updates). */
+    private static final int FIRST_WITH_NATIVE_HEAP_TRIMMING_AS_PRODUCT = 23;
 
     /**
      * Small heaps and the C1 compiler only: a dev stack of seven JVMs on a laptop starts faster and uses less
@@ -65,6 +68,10 @@ public record StackConfig(Path repoRoot, Path dataDirectory, boolean temporaryDa
             return options;
         }
         List<String> trimmed = new ArrayList<>(options);
+        if (jdk.feature() < FIRST_WITH_NATIVE_HEAP_TRIMMING_AS_PRODUCT) {
+            // harmless where a later 21 update has made it a product switch, required where it has not
+            trimmed.add("-XX:+UnlockExperimentalVMOptions");
+        }
         trimmed.add(NATIVE_HEAP_TRIMMING);
         return List.copyOf(trimmed);
     }

@@ -15,10 +15,20 @@ class StackConfigTests {
 
     @Test
     void trimsTheNativeHeapOnEveryJdkThatKnowsHow() {
-        assertThat(StackConfig.withNativeHeapTrimming(Runtime.Version.parse("21.0.1"), OPTIONS))
+        assertThat(StackConfig.withNativeHeapTrimming(Runtime.Version.parse("23"), OPTIONS))
             .containsExactly("-XX:+UseSerialGC", "-Xmx384m", "-XX:TrimNativeHeapInterval=60000");
         assertThat(StackConfig.withNativeHeapTrimming(Runtime.Version.parse("25.0.3+9-LTS"), OPTIONS))
-            .endsWith("-XX:TrimNativeHeapInterval=60000");
+            .containsExactly("-XX:+UseSerialGC", "-Xmx384m", "-XX:TrimNativeHeapInterval=60000");
+    }
+
+    /** 21.0.1 to 21.0.3 and 22 have the switch as an experimental one, and refuse it unless unlocked. */
+    @Test
+    void unlocksTheSwitchWhereItWasStillExperimental() {
+        for (String jdk : List.of("21.0.1", "21.0.9+10-LTS", "22.0.2")) {
+            assertThat(StackConfig.withNativeHeapTrimming(Runtime.Version.parse(jdk), OPTIONS)).as(jdk)
+                .containsExactly("-XX:+UseSerialGC", "-Xmx384m", "-XX:+UnlockExperimentalVMOptions",
+                        "-XX:TrimNativeHeapInterval=60000");
+        }
     }
 
     @Test
